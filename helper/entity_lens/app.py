@@ -1,0 +1,111 @@
+"""create_app(config): the Flask application factory and the /v1 routes."""
+
+import logging
+import time
+
+from flask import Blueprint, Flask, current_app, g, jsonify, request
+from flask_cors import CORS
+
+from . import __version__, guard
+from .config import Config
+from .errors import ApiError, register_error_handlers
+from .fetch import FetchLimits
+from .pipeline import Annotator, Options
+
+log = logging.getLogger("entity_lens.requests")
+bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+
+def create_app(config=None, annotator=None):
+    """Build the app. `annotator` lets tests share one loaded model between apps."""
+    app = Flask(__name__)
+    app.config.from_object(Config)
+    app.config.update(config or {})
+    if annotator is None:
+        annotator = Annotator(
+            model=app.config["MODEL"],
+            limits=FetchLimits(
+                max_bytes=app.config["FETCH_MAX_BYTES"],
+                connect_timeout=app.config["FETCH_CONNECT_TIMEOUT"],
+                read_timeout=app.config["FETCH_READ_TIMEOUT"],
+                total_timeout=app.config["FETCH_TOTAL_TIMEOUT"],
+                max_redirects=app.config["FETCH_MAX_REDIRECTS"],
+            ),
+            cache_entries=app.config["CACHE_ENTRIES"],
+        )
+    app.extensions["entity_lens"] = annotator
+
+    guard.init_app(app)
+    # CORS only for extension origins; the guard has already refused every other origin.
+    CORS(app, resources={r"/v1/*": {
+        "origins": [guard.extension_origin_pattern(tuple(app.config["ALLOWED_EXTENSION_IDS"]))],
+        "methods": ["GET", "POST", "OPTIONS"],
+        "allow_headers": ["Content-Type"],
+        "max_age": 600,
+    }})
+    register_error_handlers(app)
+    app.register_blueprint(bp)
+
+    @app.before_request
+    def start_timer():
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def log_request(response):
+        # One line per request; never page content or URLs' query strings.
+        elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        timings = g.get("timings")
+        detail = " ".join(f"{k}={v}" for k, v in timings.items()) if timings else ""
+        log.info("%s %s %s %.1fms %s", request.method, request.path, response.status_code,
+                 elapsed, detail)
+        return response
+
+    return app
+
+
+def _annotator():
+    return current_app.extensions["entity_lens"]
+
+
+@bp.get("/health")
+def health():
+    annotator = _annotator()
+    return jsonify({
+        "status": "ok",
+        "version": __version__,
+        "model": annotator.describe_model(),
+        "labels": annotator.recognizer.labels,
+        "languages": [annotator.recognizer.lang],
+    })
+
+
+@bp.post("/annotate")
+def annotate():
+    body = request.get_json(silent=True)
+    if body is None:
+        raise ApiError("bad_request", "The request body is not valid JSON.")
+    url, html, options = parse_annotate_request(body)
+    result = _annotator().annotate(url, html, options)
+    g.timings = result["timings_ms"]
+    return jsonify(result)
+
+
+def parse_annotate_request(body):
+    """Validate the JSON body of /v1/annotate; raise `bad_request` saying what is wrong."""
+    if not isinstance(body, dict):
+        raise ApiError("bad_request", "The request body must be a JSON object.")
+    unknown = set(body) - {"url", "html", "watchlist"}
+    if unknown:
+        raise ApiError("bad_request", f"Unknown field(s): {', '.join(sorted(unknown))}.")
+    url = body.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise ApiError("bad_request", "The field `url` is required and must be a string.")
+    if len(url) > 8192:
+        raise ApiError("bad_url", "The address is longer than 8192 characters.")
+    html = body.get("html")
+    if html is not None and not isinstance(html, str):
+        raise ApiError("bad_request", "The field `html` must be a string when given.")
+    watchlist = body.get("watchlist", [])
+    if not isinstance(watchlist, list) or not all(isinstance(w, str) for w in watchlist):
+        raise ApiError("bad_request", "The field `watchlist` must be a list of strings.")
+    return url.strip(), html, Options(watchlist=[w.strip() for w in watchlist if w.strip()])

@@ -1,0 +1,163 @@
+"""entity-lens: serve the helper, annotate a page from the terminal, manage the service."""
+
+import argparse
+import csv
+import io
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import DEFAULT_HOST, DEFAULT_PORT
+from .entities import ModelNotFound
+from .errors import ApiError
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="entity-lens",
+        description="Entity Lens helper: finds the people, places and organisations in a news "
+                    "article, locally, for the Entity Lens browser extension.")
+    parser.add_argument("--version", action="version", version=f"entity-lens {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the helper for the extension")
+    serve.add_argument("--host", default=DEFAULT_HOST,
+                       help=f"loopback address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT,
+                       help=f"port to listen on (default {DEFAULT_PORT})")
+    serve.add_argument("--model", help="spaCy pipeline to use (default: best installed English)")
+    serve.add_argument("--threads", type=int, default=4, help=argparse.SUPPRESS)
+
+    annotate = commands.add_parser("annotate", help="annotate one page and print the result")
+    annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
+    annotate.add_argument("--html", metavar="FILE",
+                          help="read the page from FILE ('-' for standard input) instead of fetching")
+    annotate.add_argument("--url", dest="page_url", metavar="URL",
+                          help="with --html: the page's address (default: the file's file: URL)")
+    annotate.add_argument("--model", help="spaCy pipeline to use")
+    annotate.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text",
+                          help="output: a readable summary (default), the API's JSON, one JSON "
+                               "line per mention, or CSV of mentions")
+
+    try:
+        from . import service
+    except ImportError:  # pragma: no cover - the service module is optional while it is built
+        service = None
+    if service is not None:
+        service_parser = commands.add_parser(
+            "service", help="run the helper as a background service started at login")
+        service.add_arguments(service_parser)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args)
+    if args.command == "annotate":
+        return annotate(args)
+    if args.command == "service":
+        from . import service
+        return service.run(args)
+    return 2
+
+
+def serve(args):
+    from waitress.server import create_server
+
+    from .app import create_app
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        return _fail(f"Refusing to listen on {args.host}: the helper serves this machine only "
+                     "(use 127.0.0.1, localhost or ::1).")
+    try:
+        app = create_app({"MODEL": args.model})
+    except ModelNotFound as exc:
+        return _fail(str(exc))
+    try:
+        server = create_server(app, host=args.host, port=args.port, threads=args.threads,
+                               ident="entity-lens")
+    except OSError as exc:
+        return _fail(f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}). "
+                     f"Another program (perhaps another helper) uses that port: stop it, or "
+                     f"start with --port and set the same address in the extension's options.")
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    model = app.extensions["entity_lens"].describe_model()
+    print(f"Entity Lens helper {__version__} ready on http://{args.host}:{args.port} "
+          f"(model {model['name']} {model['version']})", file=sys.stderr, flush=True)
+    try:
+        server.run()
+    except (SystemExit, KeyboardInterrupt):
+        pass
+    finally:
+        server.close()
+    print("Entity Lens helper stopped.", file=sys.stderr, flush=True)
+    return 0
+
+
+def annotate(args):
+    from .pipeline import Annotator
+
+    if args.html:
+        try:
+            html = sys.stdin.read() if args.html == "-" else Path(args.html).read_text(
+                encoding="utf-8", errors="replace")
+        except OSError as exc:
+            return _fail(f"Cannot read {args.html}: {exc.strerror}.")
+        url = args.page_url or args.url or (
+            "file:///dev/stdin" if args.html == "-" else Path(args.html).resolve().as_uri())
+    elif args.url:
+        html, url = None, args.url
+    else:
+        return _fail("Give a page's address, or --html FILE.")
+    try:
+        result = Annotator(model=args.model).annotate(url, html)
+    except ModelNotFound as exc:
+        return _fail(str(exc))
+    except ApiError as exc:
+        return _fail(f"{exc.message} ({exc.code})")
+    sys.stdout.write(format_result(result, args.format))
+    return 0
+
+
+def format_result(result, fmt):
+    if fmt == "json":
+        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    groups = {g["id"]: g for g in result["groups"]}
+    if fmt == "jsonl":
+        return "".join(json.dumps(dict(e, name=groups[e["group"]]["name"]), ensure_ascii=False)
+                       + "\n" for e in result["entities"])
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["start", "end", "text", "label", "group", "name"])
+        for e in result["entities"]:
+            writer.writerow([e["start"], e["end"], e["text"], e["label"], e["group"],
+                             groups[e["group"]]["name"]])
+        return out.getvalue()
+    lines = [f"{result['title'] or result['url']}",
+             f"{len(result['text'].split())} words, {len(result['entities'])} mentions of "
+             f"{len(result['groups'])} entities ({result['model']['name']}, "
+             f"{result['timings_ms']['total']:.0f} ms)", ""]
+    for g in result["groups"]:
+        aliases = f"  (also: {', '.join(g['aliases'])})" if g.get("aliases") else ""
+        lines.append(f"  {g['label']:<12} {g['name']}  ×{g['count']}{aliases}")
+    return "\n".join(lines) + "\n"
+
+
+def _fail(message):
+    print(f"entity-lens: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

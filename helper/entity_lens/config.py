@@ -1,0 +1,23 @@
+"""Configuration objects: defaults the server, the CLI and the tests share."""
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7318
+
+
+class Config:
+    """Default settings; `create_app` takes a mapping that overrides any of them."""
+
+    # spaCy pipeline name, `None` for the best installed English pipeline.
+    MODEL = None
+    # Extension IDs allowed to call the helper; empty means any extension origin.
+    ALLOWED_EXTENSION_IDS = ()
+    # A page snapshot sent by the extension can be big (script-heavy sites reach several MB).
+    MAX_CONTENT_LENGTH = 15 * 1024 * 1024
+    # Limits for pages the helper fetches itself.
+    FETCH_MAX_BYTES = 10 * 1024 * 1024
+    FETCH_CONNECT_TIMEOUT = 5.0
+    FETCH_READ_TIMEOUT = 10.0
+    FETCH_TOTAL_TIMEOUT = 20.0
+    FETCH_MAX_REDIRECTS = 5
+    # Results kept for repeated pages (keyed on content, so a changed page is annotated afresh).
+    CACHE_ENTRIES = 64

@@ -1,0 +1,82 @@
+"""Main-text extraction with trafilatura, as paragraphs a browser can find again.
+
+trafilatura's own text output adds markers the page never shows ("- " before list items, "|"
+around table cells) and can run blocks together. We walk its XML body instead and emit one line
+per block (paragraph, heading, list item, table cell, quote), whitespace collapsed, so each line
+is a run of text the extension can search for in the live page.
+"""
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+
+from .errors import ApiError
+
+# Settings chosen by measurement on the scrapinghub article benchmark (docs/extraction.md).
+EXTRACT_OPTIONS = dict(
+    favor_precision=True,
+    include_comments=False,
+    include_tables=True,
+    include_images=False,
+    include_links=False,
+    include_formatting=False,
+    deduplicate=False,
+)
+
+# trafilatura's XML elements that start a new block of text.
+_BLOCKS = {"p", "head", "item", "cell", "quote", "code", "list", "row", "table", "div",
+           "body", "doc", "main", "hi-block"}
+_BREAKS = {"lb"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Extracted:
+    text: str  # paragraphs joined by "\n"
+    title: str
+    language: str | None
+
+
+def extract(html, url=None):
+    """Return the article's main text, title and declared language, or raise `no_text`."""
+    try:
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+    except (ValueError, etree.LxmlError) as exc:
+        raise ApiError("no_text", f"The page could not be parsed as HTML ({exc}).") from None
+    if document is None or document.body is None:
+        raise ApiError("no_text", "No article text was found on this page.")
+    paragraphs = block_lines(document.body)
+    if not paragraphs:
+        raise ApiError("no_text", "No article text was found on this page.")
+    return Extracted(text="\n".join(paragraphs), title=document.title or "",
+                     language=document.language)
+
+
+def block_lines(body):
+    """Flatten trafilatura's XML body into one whitespace-normalised line per block."""
+    lines, current = [], []
+
+    def flush():
+        line = _SPACE.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element):
+        is_block = element.tag in _BLOCKS
+        if is_block or element.tag in _BREAKS:
+            flush()
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if is_block:
+            flush()
+
+    walk(body)
+    flush()
+    return lines
