@@ -414,6 +414,10 @@ def _install(args, platform, home, env):
         return 0
     code = execute(plan)
     if code:
+        # e.g. no user systemd manager (a container, an ssh session without login).
+        print("The service manager refused, so the helper is not running as a service. "
+              "Start it by hand with `entity-lens serve`; `entity-lens service uninstall` "
+              "removes what was written.", file=sys.stderr)
         return code
     print(f"Installed the Entity Lens service: it starts at login on 127.0.0.1:{port}.")
     print(health_summary(port, wait_for_health(port, START_TIMEOUT)))

@@ -7,8 +7,10 @@ unit's ExecStart line is run as is to check /v1/health and a clean SIGTERM.
 """
 
 import argparse
+import json
 import os
 import plistlib
+import re
 import shlex
 import shutil
 import signal
@@ -16,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -289,7 +292,9 @@ def test_install_twice_then_uninstall_removes_everything(home, systemctl_calls, 
 def test_failing_service_manager_is_reported(home, systemctl_calls, tmp_path, capsys):
     (tmp_path / "fakebin" / "systemctl").write_text("#!/bin/sh\nexit 1\n")
     assert service.run(parse("install"), platform="linux") == 1
-    assert "systemctl --user daemon-reload` failed (exit 1)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "systemctl --user daemon-reload` failed (exit 1)" in err
+    assert "Start it by hand with `entity-lens serve`" in err
 
 
 def test_macos_logs_are_read_from_the_plist_log_files(home, capsys):
@@ -346,8 +351,22 @@ def test_exec_start_serves_health_and_stops_cleanly_on_sigterm(home, capsys):
         assert second.returncode != 0
         assert str(port) in second.stderr
 
+        # One log line per request, with status and timing, never the page's content.
+        secret = "Quillonbright"
+        page = f"<html><body><article><p>{secret} met Angela Merkel in Paris.</p></article>"
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/v1/annotate", method="POST",
+            data=json.dumps({"url": "https://example.org/a", "html": page}).encode(),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200
+
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
+        log = proc.stderr.read()
+        assert re.search(r"GET /v1/health 200 [\d.]+ ?ms", log), log
+        assert re.search(r"POST /v1/annotate 200 [\d.]+ ?ms", log), log
+        assert secret not in log and "Merkel" not in log
     finally:
         if proc.poll() is None:
             proc.kill()
