@@ -99,6 +99,9 @@ def _request(url, limits, deadline):
     try:
         return _POOL.request("GET", url, redirect=False, retries=False, timeout=timeout,
                              preload_content=False, decode_content=True)
+    except urllib3.exceptions.NewConnectionError as exc:
+        # Checked first: urllib3 makes it a subclass of ConnectTimeoutError.
+        raise ApiError("fetch_failed", f"Could not reach {_host(url)}: {_reason(exc)}.") from None
     except (urllib3.exceptions.ConnectTimeoutError, urllib3.exceptions.ReadTimeoutError):
         raise ApiError("fetch_timeout", f"{_host(url)} did not answer in time.") from None
     except urllib3.exceptions.HTTPError as exc:

@@ -89,7 +89,8 @@ class _Group:
     @property
     def name(self):
         # The fullest form a reader would recognise: most words, then most frequent.
-        return max(self.names, key=lambda n: (len(_words(n)), self.names[n], -len(n)))
+        return max(self.names, key=lambda n: (_acronym(n) is None, len(_words(n)), self.names[n],
+                                              -len(n)))
 
 
 def group_mentions(mentions, text_length, language="en"):

@@ -1,0 +1,50 @@
+"""Entity spans: trimmed edges, model choice."""
+
+import pytest
+
+from entity_lens.entities import EMBEDDED_MODEL, ModelNotFound, Recognizer, choose_model, clean_span
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Putin”", "Putin"),
+    ("(NATO)", "NATO"),
+    ("[Vladimir] Putin", "Vladimir] Putin"),
+    ("Russia’s", "Russia"),
+    ("Russia's", "Russia"),
+    ("U.S.", "U.S."),
+    ("Acme Inc.", "Acme Inc."),
+    ("London,", "London"),
+    ("'Ada Lovelace'.", "Ada Lovelace"),
+    ("—Paris—", "Paris"),
+])
+def test_clean_span_trims_edges(text, expected):
+    mention = clean_span(text, 0, len(text), "X")
+    assert mention.text == expected
+    assert text[mention.start:mention.end] == expected
+
+
+@pytest.mark.parametrize("text", ["“”", "...", " - "])
+def test_clean_span_drops_empty_spans(text):
+    assert clean_span(text, 0, len(text), "X") is None
+
+
+def test_choose_model_prefers_explicit_then_embedded():
+    assert choose_model("fr_core_news_sm") == "fr_core_news_sm"
+    # No official English pipeline is installed here, so the embedded one is the default.
+    assert choose_model(None) == EMBEDDED_MODEL
+
+
+def test_missing_model_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="pip install"):
+        Recognizer("xx_no_such_model")
+
+
+def test_only_ner_components_run(annotator):
+    assert set(annotator.recognizer.nlp.pipe_names) <= {"tok2vec", "transformer", "ner"}
+
+
+def test_mentions_offsets_span_paragraphs(annotator):
+    text = "Intro line.\n\nAda Lovelace met Charles Babbage in London."
+    mentions = annotator.recognizer.mentions(text)
+    assert {m.text for m in mentions} >= {"Ada Lovelace", "London"}
+    assert all(text[m.start:m.end] == m.text for m in mentions)

@@ -1,0 +1,60 @@
+"""Grouping mentions into the entities a reader means."""
+
+from entity_lens.entities import Mention
+from entity_lens.groups import display_name, group_mentions
+
+
+def mentions_of(text, spans):
+    found = []
+    for surface, label in spans:
+        start = text.index(surface, found[-1].end if found else 0)
+        found.append(Mention(start, start + len(surface), surface, label))
+    return found
+
+
+def groups_by_name(text, spans):
+    entities, groups = group_mentions(mentions_of(text, spans), len(text))
+    return entities, {g["name"]: g for g in groups}
+
+
+def test_display_name_drops_the_and_brackets():
+    assert display_name("the United States") == "United States"
+    assert display_name("[Vladimir] Putin") == "Vladimir Putin"
+
+
+def test_surname_and_titles_join_the_full_name():
+    text = "Vladimir Putin spoke. Putin left. President Putin returned. [Vladimir] Putin said."
+    entities, groups = groups_by_name(text, [("Vladimir Putin", "PERSON"), ("Putin", "PERSON"),
+                                             ("President Putin", "PERSON"),
+                                             ("[Vladimir] Putin", "PERSON")])
+    assert list(groups) == ["Vladimir Putin"]
+    assert groups["Vladimir Putin"]["count"] == 4
+    assert set(groups["Vladimir Putin"]["aliases"]) == {"Putin", "President Putin"}
+    assert {e["group"] for e in entities} == {groups["Vladimir Putin"]["id"]}
+
+
+def test_acronyms_join_places_and_organisations():
+    text = "The United States and the U.S. Army. NATO, the North Atlantic Treaty Organization."
+    _, groups = groups_by_name(text, [("The United States", "GPE"), ("U.S.", "GPE"),
+                                      ("NATO", "ORG"), ("the North Atlantic Treaty Organization", "ORG")])
+    assert groups["United States"]["count"] == 2
+    assert groups["North Atlantic Treaty Organization"]["aliases"] == ["NATO"]
+
+
+def test_label_by_vote_and_salience_order():
+    text = "Tallinn is big. Tallinn grows. Tallinn votes. Riga waits."
+    entities, groups = groups_by_name(text, [("Tallinn", "GPE"), ("Tallinn", "ORG"),
+                                             ("Tallinn", "GPE"), ("Riga", "GPE")])
+    assert groups["Tallinn"]["label"] == "GPE" and groups["Tallinn"]["count"] == 3
+    assert all(e["label"] == "GPE" for e in entities)
+    assert groups["Tallinn"]["salience"] > groups["Riga"]["salience"]
+    assert groups["Tallinn"]["id"] == "g1"
+    assert groups["Riga"]["wikipedia"] == "https://en.wikipedia.org/w/index.php?search=Riga"
+
+
+def test_different_people_with_other_surnames_stay_apart():
+    text = "Joe Biden met Jill Biden and Kamala Harris. Harris spoke."
+    _, groups = groups_by_name(text, [("Joe Biden", "PERSON"), ("Jill Biden", "PERSON"),
+                                      ("Kamala Harris", "PERSON"), ("Harris", "PERSON")])
+    assert set(groups) == {"Joe Biden", "Jill Biden", "Kamala Harris"}
+    assert groups["Kamala Harris"]["count"] == 2
