@@ -1,0 +1,222 @@
+/* Entity Lens background: the entry points (toolbar button, shortcut, context
+   menu) ask the helper about the active tab and drive the content scripts.
+   Chrome runs this file as a service worker (importScripts below); Firefox
+   loads the same files from the manifest's background.scripts list. */
+"use strict";
+
+if (typeof importScripts === "function") {
+  importScripts("labels.js", "settings.js", "helper-client.js");
+}
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const { annotate, health, describeError } = globalThis.EntityLensHelper;
+const Settings = globalThis.EntityLensSettings;
+
+const CONTENT_FILES = [
+  "labels.js",
+  "content/text-index.js",
+  "content/align.js",
+  "content/paint.js",
+  "content/tooltip.js",
+  "content/panel.js",
+  "content/main.js",
+];
+const MENU_ID = "entity-lens-toggle";
+// auto mode: below this share of paragraphs found on the page, send the page itself.
+const MIN_ALIGNED = 0.8;
+// auto mode: the helper could not use the address, so the page as displayed may do.
+const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url"]);
+
+// Tabs with a run in progress: tabId -> AbortController.
+const running = new Map();
+
+function setBadge(tabId, text, color = "#4a4a4a") {
+  ext.action.setBadgeText({ tabId, text }).catch(() => {});
+  if (text) ext.action.setBadgeBackgroundColor({ tabId, color }).catch(() => {});
+}
+
+/** Call EntityLens.controller.handle(method, arg) in the tab and return its result. */
+async function call(tabId, method, arg = null) {
+  const [res] = await ext.scripting.executeScript({
+    target: { tabId },
+    func: (m, a) => globalThis.EntityLens.controller.handle(m, a),
+    args: [method, arg],
+  });
+  if (!res) throw new Error("The page did not answer.");
+  if (res.error) throw res.error instanceof Error ? res.error : new Error(String(res.error));
+  return res.result;
+}
+
+async function contentState(tabId) {
+  const [res] = await ext.scripting.executeScript({
+    target: { tabId },
+    func: () => (globalThis.EntityLens && globalThis.EntityLens.controller ? globalThis.EntityLens.controller.state : "none"),
+  });
+  return res ? res.result : "none";
+}
+
+function css() {
+  return globalThis.EntityLensLabels.pageCss();
+}
+
+async function removeCss(tabId) {
+  await ext.scripting.removeCSS({ target: { tabId }, css: css() }).catch(() => {});
+}
+
+async function clearTab(tabId) {
+  const run = running.get(tabId);
+  if (run) run.abort();
+  running.delete(tabId);
+  await call(tabId, "clear").catch(() => {});
+  await removeCss(tabId);
+  setBadge(tabId, "");
+}
+
+/** The entry point: start on a clean tab, clear a tab that shows something. */
+async function toggle(tab) {
+  let state;
+  try {
+    state = await contentState(tab.id);
+  } catch (err) {
+    // chrome://, about:, add-on stores, the PDF viewer: no content script allowed.
+    await showInPopup(tab.id, describeError({ code: "not_scriptable" }));
+    return;
+  }
+  if (running.has(tab.id) || (state !== "none" && state !== "idle")) {
+    await clearTab(tab.id);
+    return;
+  }
+  await run(tab.id, state === "none");
+}
+
+async function run(tabId, needsScripts = true) {
+  const controller = new AbortController();
+  running.set(tabId, controller);
+  const settings = await Settings.load();
+  const started = Date.now();
+  setBadge(tabId, "…");
+  try {
+    if (needsScripts) await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    await removeCss(tabId); // never stack two copies
+    await ext.scripting.insertCSS({ target: { tabId }, css: css() });
+    await call(tabId, "busy", { settings });
+    const outcome = await annotateTab(tabId, settings, controller.signal);
+    if (controller.signal.aborted) return;
+    const shown = await call(tabId, "show", { ...outcome, settings, elapsedMs: Date.now() - started });
+    setBadge(tabId, String(shown.entities));
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    const message = describeError(error, settings.helperUrl);
+    try {
+      await call(tabId, "error", message);
+      setBadge(tabId, "!", "#c00000");
+    } catch (err) {
+      await showInPopup(tabId, message);
+    }
+  } finally {
+    if (running.get(tabId) === controller) running.delete(tabId);
+  }
+}
+
+/** Ask the helper as the mode says; returns { mode, reason, fit } (content holds the result). */
+async function annotateTab(tabId, settings, signal) {
+  const base = settings.helperUrl;
+  const url = await call(tabId, "location");
+
+  async function asDisplayed(reason) {
+    const html = await call(tabId, "pageHtml");
+    const result = await annotate(base, { url, html }, { signal });
+    const fit = await call(tabId, "load", result);
+    return { mode: "page", reason, fit };
+  }
+
+  if (settings.mode === "page") return asDisplayed("");
+  if (!/^https?:/i.test(url)) {
+    if (settings.mode === "auto") return asDisplayed("the address is not http(s)");
+  }
+  let result;
+  try {
+    result = await annotate(base, { url }, { signal });
+  } catch (error) {
+    if (settings.mode === "auto" && FALLBACK_CODES.has(error.code)) {
+      return asDisplayed(`the helper could not use the address (${error.code})`);
+    }
+    throw error;
+  }
+  const fit = await call(tabId, "load", result);
+  if (settings.mode === "auto" && fit.paragraphs && fit.aligned / fit.paragraphs < MIN_ALIGNED) {
+    const share = Math.round((100 * fit.aligned) / fit.paragraphs);
+    return asDisplayed(`only ${share}% of the fetched paragraphs are on the page`);
+  }
+  return { mode: "url", reason: "", fit };
+}
+
+/** Where no panel can show: the message goes to the action's popup for this tab. */
+async function showInPopup(tabId, message) {
+  const query = new URLSearchParams({ code: message.code, title: message.title, advice: message.advice });
+  await ext.action.setPopup({ tabId, popup: "popup/popup.html?" + query }).catch(() => {});
+  await ext.action.setTitle({ tabId, title: "Entity Lens: " + message.title }).catch(() => {});
+  setBadge(tabId, "!", "#c00000");
+  // Open it right away where the browser allows; otherwise the badge says to click.
+  try {
+    await ext.action.openPopup();
+  } catch (err) {
+    // Not allowed here: the next click opens it.
+  }
+}
+
+function resetTab(tabId) {
+  const run = running.get(tabId);
+  if (run) run.abort();
+  running.delete(tabId);
+  setBadge(tabId, "");
+  ext.action.setPopup({ tabId, popup: "" }).catch(() => {});
+  ext.action.setTitle({ tabId, title: "" }).catch(() => {}); // back to default_title
+}
+
+ext.action.onClicked.addListener((tab) => {
+  toggle(tab);
+});
+
+ext.runtime.onInstalled.addListener(() => {
+  ext.contextMenus.create({
+    id: MENU_ID,
+    title: "Highlight entities with Entity Lens",
+    contexts: ["page", "selection"],
+  }, () => void ext.runtime.lastError);
+});
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab) toggle(tab);
+});
+
+// A navigation replaces the page and its content scripts: forget the tab.
+ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === "loading") resetTab(tabId);
+});
+ext.tabs.onRemoved.addListener((tabId) => running.delete(tabId));
+
+ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const tabId = sender.tab && sender.tab.id;
+  switch (message && message.type) {
+    case "entity-lens:retry": // the panel's retry button
+      if (tabId !== undefined) run(tabId, false);
+      return false;
+    case "entity-lens:cleared": // the panel's close button, or the page navigated in place
+      if (tabId !== undefined) {
+        removeCss(tabId);
+        resetTab(tabId);
+      }
+      return false;
+    case "entity-lens:retry-tab": // the popup's retry button
+      ext.action.setPopup({ tabId: message.tabId, popup: "" }).then(() => toggle({ id: message.tabId }));
+      return false;
+    case "entity-lens:health": // the options page's test-connection button
+      health(message.helperUrl || Settings.DEFAULTS.helperUrl)
+        .then((data) => sendResponse({ ok: true, data }))
+        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+      return true; // answers asynchronously
+    default:
+      return false;
+  }
+});

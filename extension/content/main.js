@@ -1,0 +1,243 @@
+/* Entity Lens content controller: the background calls handle(method, arg)
+   through scripting.executeScript; this file glues index, alignment,
+   painting, panel and tooltip together. It never talks to the helper. */
+(function () {
+  "use strict";
+  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+  if (EL.controller) return; // injected twice: keep the first one and its state
+
+  const ext = globalThis.browser ?? globalThis.chrome;
+  const doc = globalThis.document;
+  const { DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
+
+  let state = "idle"; // idle | busy | shown | error
+  let panel = null;
+  let tooltip = null;
+  let result = null; // the helper's answer
+  let alignment = null; // { paragraphs, aligned, mentions, missed }
+  let style = "highlight";
+  let shownLabels = new Set();
+  let cursors = new Map(); // group id -> next mention to jump to
+  let navWatch = null;
+  let outcome = null; // { mode, reason, elapsedMs }
+  const painter = EL.paint.createPainter(doc);
+
+  function send(type) {
+    try {
+      Promise.resolve(ext.runtime.sendMessage({ type })).catch(() => {});
+    } catch (err) {
+      // The extension was reloaded: nothing to tell.
+    }
+  }
+
+  function ensurePanel() {
+    if (panel && panel.host.isConnected) return panel;
+    panel = EL.panel.createPanel(doc, {
+      clear() {
+        clearAll();
+        send("entity-lens:cleared");
+      },
+      retry() {
+        send("entity-lens:retry");
+      },
+      entity: jumpTo,
+      filter(label, shown) {
+        if (shown) shownLabels.add(label);
+        else shownLabels.delete(label);
+        panel.showLabel(label, shown);
+        repaint();
+      },
+      export: exportAs,
+    });
+    return panel;
+  }
+
+  function mentionsOf(groupId) {
+    return alignment ? alignment.mentions.filter((m) => m.group === groupId) : [];
+  }
+
+  function visibleMentions() {
+    return alignment ? alignment.mentions.filter((m) => shownLabels.has(m.label)) : [];
+  }
+
+  function repaint() {
+    try {
+      painter.paint(visibleMentions(), style);
+    } catch (err) {
+      // No Highlight API in this browser: inline marks still work.
+      style = "inline";
+      painter.paint(visibleMentions(), style);
+    }
+  }
+
+  function unpaint() {
+    if (tooltip) tooltip.stop();
+    tooltip = null;
+    painter.clear();
+  }
+
+  function clearAll() {
+    unpaint();
+    if (panel) panel.remove();
+    panel = null;
+    result = null;
+    alignment = null;
+    cursors = new Map();
+    globalThis.clearInterval(navWatch);
+    navWatch = null;
+    state = "idle";
+  }
+
+  // Single-page sites change the address without a new document: that is a navigation too.
+  function watchNavigation() {
+    if (navWatch) return;
+    const where = () => globalThis.location.href.split("#")[0];
+    const start = where();
+    navWatch = globalThis.setInterval(() => {
+      if (where() !== start) {
+        clearAll();
+        send("entity-lens:cleared");
+      }
+    }, 1000);
+  }
+
+  function jumpTo(groupId) {
+    const mentions = mentionsOf(groupId);
+    if (!mentions.length) return;
+    const i = cursors.get(groupId) || 0;
+    cursors.set(groupId, i + 1);
+    const mention = mentions[i % mentions.length];
+    const range = painter.rangesOf(mention)[0];
+    const node = range ? range.startContainer : mention.segments[0].node;
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    if (element) element.scrollIntoView({ block: "center", inline: "nearest", behavior: "smooth" });
+    painter.flash(mention);
+  }
+
+  function groupsWithCounts() {
+    const counts = new Map();
+    for (const m of alignment.mentions) counts.set(m.group, (counts.get(m.group) || 0) + 1);
+    return result.groups.map((g) => ({ ...g, onPage: counts.get(g.id) || 0 }));
+  }
+
+  function statusText() {
+    const model = result.model ? `${result.model.name} ${result.model.version}` : "unknown model";
+    const seconds = (outcome.elapsedMs / 1000).toFixed(1);
+    const mode = outcome.mode === "url"
+      ? "mode url (the helper fetched the page)"
+      : "mode page (sent the page as displayed" + (outcome.reason ? `: ${outcome.reason})` : ")");
+    return `${model} · ${seconds} s · ${mode} · ${alignment.aligned}/${alignment.paragraphs} paragraphs found`;
+  }
+
+  function sections() {
+    const byLabel = new Map();
+    // Groups come most salient first, so labels come in order of their best entity.
+    for (const g of groupsWithCounts()) {
+      if (!byLabel.has(g.label)) byLabel.set(g.label, []);
+      byLabel.get(g.label).push({ id: g.id, name: g.name, count: g.onPage });
+    }
+    return [...byLabel].map(([label, groups]) => ({
+      label,
+      description: DESCRIPTIONS[label] || label,
+      color: colorOf(label),
+      shown: shownLabels.has(label),
+      groups,
+    }));
+  }
+
+  function download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = doc.createElement("a");
+    a.href = url;
+    a.download = name;
+    panel.shadow.append(a);
+    a.click();
+    a.remove();
+    globalThis.setTimeout(() => URL.revokeObjectURL(url), 30000);
+  }
+
+  function csvField(value) {
+    const s = String(value ?? "");
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+
+  function exportAs(kind) {
+    if (!result) return;
+    const groups = groupsWithCounts();
+    const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
+    if (kind === "json") {
+      const data = {
+        url: result.url, title: result.title, language: result.language, model: result.model,
+        mode: outcome.mode, groups, entities: result.entities,
+      };
+      download(base + ".json", "application/json", JSON.stringify(data, null, 2));
+    } else {
+      const rows = [["name", "label", "count", "on_page", "salience", "aliases"]];
+      for (const g of groups) rows.push([g.name, g.label, g.count, g.onPage, g.salience, (g.aliases || []).join("; ")]);
+      download(base + ".csv", "text/csv", rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n");
+    }
+  }
+
+  const methods = {
+    location: () => globalThis.location.href,
+
+    // What the helper reads in "page" mode; our panel host is left out.
+    pageHtml: () => doc.documentElement.outerHTML.replace(/<entity-lens-panel\b[^>]*>\s*<\/entity-lens-panel>/g, ""),
+
+    busy() {
+      unpaint();
+      state = "busy";
+      ensurePanel().busy("Finding entities…");
+      watchNavigation();
+    },
+
+    // Align the helper's text with the page; the background decides on a fallback from this.
+    load(answer) {
+      unpaint();
+      result = answer;
+      cursors = new Map();
+      const index = EL.textIndex.buildIndex(doc.body);
+      alignment = EL.align.align(index, answer.text, answer.entities);
+      return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length };
+    },
+
+    show({ mode, reason, elapsedMs, settings }) {
+      outcome = { mode, reason, elapsedMs };
+      style = settings.style;
+      shownLabels = new Set(settings.types);
+      ensurePanel().results(statusText(), sections());
+      repaint();
+      tooltip = EL.tooltip.createTooltip(doc, panel.tip, {
+        mentions: visibleMentions,
+        rangesOf: (m) => painter.rangesOf(m),
+        describe: (m) => {
+          const group = result.groups.find((g) => g.id === m.group) || { name: m.entity.text };
+          return { label: m.label, color: colorOf(m.label), name: group.name, count: mentionsOf(m.group).length };
+        },
+      });
+      state = "shown";
+      return { entities: groupsWithCounts().filter((g) => g.onPage > 0).length };
+    },
+
+    error(message) {
+      unpaint();
+      state = "error";
+      ensurePanel().error(message);
+      watchNavigation();
+    },
+
+    clear() {
+      clearAll();
+    },
+  };
+
+  EL.controller = {
+    get state() {
+      return state;
+    },
+    handle(method, arg) {
+      if (!Object.hasOwn(methods, method)) throw new Error("Unknown method " + method);
+      return methods[method](arg);
+    },
+  };
+})();

@@ -1,0 +1,144 @@
+/* Entity Lens: paint mentions on the page, and take them off again.
+
+   "highlight" style: the CSS Custom Highlight API, one Highlight per label
+   named entity-lens-<LABEL>. The page's DOM is not touched at all.
+   "inline" style: each mention wrapped in <mark data-entity-lens="LABEL">,
+   the label drawn by CSS generated content. Only text nodes holding a
+   mention are replaced, and clear puts the very same nodes back, so the
+   page's outerHTML is restored exactly (no normalize() on the page). */
+(function () {
+  "use strict";
+  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+
+  const PREFIX = "entity-lens-";
+  const FLASH = "entity-lens-flash";
+
+  /**
+   * A painter for `doc`. `env` may supply { highlights, Highlight } (the
+   * page's CSS.highlights registry and constructor); unit tests pass fakes.
+   */
+  function createPainter(doc, env = {}) {
+    const view = doc.defaultView || globalThis;
+    const highlights = env.highlights || (globalThis.CSS && globalThis.CSS.highlights);
+    const Highlight = env.Highlight || globalThis.Highlight;
+    let names = []; // highlights we registered
+    let replaced = []; // inline: { original, parts }
+    let flashTimer = null;
+
+    function rangeOf(segments) {
+      const range = doc.createRange();
+      const first = segments[0];
+      const last = segments[segments.length - 1];
+      range.setStart(first.node, first.start);
+      range.setEnd(last.node, last.end);
+      return range;
+    }
+
+    function paintHighlights(mentions) {
+      if (!highlights || !Highlight) throw new Error("CSS Custom Highlight API not available");
+      const byLabel = new Map();
+      for (const m of mentions) {
+        m.range = rangeOf(m.segments);
+        if (!byLabel.has(m.label)) byLabel.set(m.label, []);
+        byLabel.get(m.label).push(m.range);
+      }
+      for (const [label, ranges] of byLabel) {
+        highlights.set(PREFIX + label, new Highlight(...ranges));
+        names.push(PREFIX + label);
+      }
+    }
+
+    function paintInline(mentions) {
+      // Every text node to split, with the pieces of mentions that fall in it.
+      const pieces = new Map();
+      for (const m of mentions) {
+        m.marks = [];
+        m.segments.forEach((seg, i) => {
+          if (!pieces.has(seg.node)) pieces.set(seg.node, []);
+          pieces.get(seg.node).push({ ...seg, mention: m, last: i === m.segments.length - 1 });
+        });
+      }
+      for (const [node, list] of pieces) {
+        if (!node.parentNode) continue;
+        list.sort((a, b) => a.start - b.start);
+        const parts = [];
+        let at = 0;
+        for (const piece of list) {
+          if (piece.start < at) continue; // overlapping pieces cannot happen; be safe
+          if (piece.start > at) parts.push(doc.createTextNode(node.data.slice(at, piece.start)));
+          const mark = doc.createElement("mark");
+          mark.setAttribute("data-entity-lens", piece.mention.label);
+          mark.setAttribute("data-entity-lens-group", piece.mention.group);
+          // The label is drawn once, after the last piece of a mention.
+          if (!piece.last) mark.setAttribute("data-entity-lens-cont", "");
+          mark.appendChild(doc.createTextNode(node.data.slice(piece.start, piece.end)));
+          piece.mention.marks.push(mark);
+          parts.push(mark);
+          at = piece.end;
+        }
+        if (at < node.data.length) parts.push(doc.createTextNode(node.data.slice(at)));
+        const parent = node.parentNode;
+        for (const part of parts) parent.insertBefore(part, node);
+        parent.removeChild(node);
+        replaced.push({ original: node, parts });
+      }
+      for (const m of mentions) {
+        m.range = null;
+      }
+    }
+
+    return {
+      style: null,
+
+      /** Paint `mentions` ({label, group, segments}) in `style`. */
+      paint(mentions, style) {
+        this.clear();
+        this.style = style;
+        if (style === "inline") paintInline(mentions);
+        else paintHighlights(mentions);
+      },
+
+      /** Ranges covering a painted mention, for scrolling and hit-testing. */
+      rangesOf(mention) {
+        if (this.style === "inline") {
+          return (mention.marks || []).filter((mark) => mark.isConnected).map((mark) => {
+            const range = doc.createRange();
+            range.selectNodeContents(mark);
+            return range;
+          });
+        }
+        return mention.range ? [mention.range] : [];
+      },
+
+      /** Briefly mark a mention (the jump target) with the flash highlight. */
+      flash(mention, ms = 1200) {
+        if (!highlights || !Highlight) return;
+        const flash = new Highlight(...this.rangesOf(mention));
+        flash.priority = 10;
+        highlights.set(FLASH, flash);
+        view.clearTimeout(flashTimer);
+        flashTimer = view.setTimeout(() => highlights.delete(FLASH), ms);
+      },
+
+      /** Remove everything painted; the page is as before. */
+      clear() {
+        if (highlights) {
+          for (const name of names) highlights.delete(name);
+          highlights.delete(FLASH);
+        }
+        names = [];
+        // Newest first, so nodes go back exactly where they were.
+        for (const { original, parts } of replaced.reverse()) {
+          const anchor = parts.find((p) => p.parentNode);
+          if (!anchor) continue; // the page removed them itself
+          anchor.parentNode.insertBefore(original, anchor);
+          for (const part of parts) if (part.parentNode) part.parentNode.removeChild(part);
+        }
+        replaced = [];
+        this.style = null;
+      },
+    };
+  }
+
+  EL.paint = { createPainter, PREFIX };
+})();

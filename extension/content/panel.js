@@ -1,0 +1,159 @@
+/* Entity Lens: the panel. One <entity-lens-panel> element appended to
+   <html> (not <body>, whose outerHTML stays untouched) with an open shadow
+   root holding all the UI: page styles cannot reach it, ours cannot leak. */
+(function () {
+  "use strict";
+  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+
+  const STYLE = `
+    .panel { position: fixed; top: 12px; right: 12px; width: 320px; max-height: calc(100vh - 24px);
+      overflow: auto; box-sizing: border-box; padding: 10px 12px; z-index: 2147483647;
+      font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left;
+      background: #ffffff; color: #1b1b1b; border: 1px solid #c8c8c8; border-radius: 8px;
+      box-shadow: 0 4px 24px rgba(0, 0, 0, 0.25); }
+    header { display: flex; align-items: center; gap: 8px; }
+    h2 { flex: 1; margin: 0; font-size: 14px; font-weight: 600; }
+    h3 { margin: 10px 0 4px; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
+    button { font: inherit; color: inherit; cursor: pointer; }
+    .tool { background: transparent; border: 1px solid #c8c8c8; border-radius: 4px; padding: 2px 8px; }
+    .status { margin: 6px 0; color: #555; font-size: 12px; }
+    .error { margin: 8px 0; padding: 8px; border-radius: 6px; background: #fde8e8; color: #6b0000; white-space: pre-wrap; }
+    .error strong { display: block; margin-bottom: 4px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 6px 0; }
+    .filters label { display: inline-flex; align-items: center; gap: 3px; font-size: 12px; }
+    .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; border: 1px solid rgba(0,0,0,0.2); }
+    .group[hidden] { display: none; }
+    .entity { display: flex; width: 100%; gap: 6px; align-items: center; text-align: left; margin: 2px 0;
+      padding: 3px 6px; border: 1px solid transparent; border-radius: 4px; background: transparent; }
+    .entity:hover, .entity:focus-visible { border-color: #888; }
+    .entity .name { flex: 1; }
+    .entity .count { font-variant-numeric: tabular-nums; color: #555; }
+    .entity:disabled { opacity: 0.55; cursor: default; }
+    .actions { display: flex; gap: 6px; margin-top: 10px; }
+    :focus-visible { outline: 2px solid #3b7dd8; outline-offset: 1px; }
+    .tip { position: fixed; z-index: 2147483647; max-width: 280px; padding: 6px 8px; border-radius: 6px;
+      font: 12px/1.4 system-ui, sans-serif; background: #1b1b1b; color: #fff; box-shadow: 0 2px 10px rgba(0,0,0,0.3); }
+    .tip[hidden] { display: none; }
+    .tip a { color: #9cd0ff; }
+    .tip .label { display: inline-block; padding: 0 4px; border-radius: 3px; color: #1b1b1b; font-weight: 600; margin-right: 4px; }
+    @media (prefers-color-scheme: dark) {
+      .panel { background: #1f1f23; color: #ececec; border-color: #4a4a4f; }
+      .status, .entity .count { color: #b0b0b0; }
+      .tool { border-color: #5a5a5f; }
+      .error { background: #4a1414; color: #ffd6d6; }
+    }`;
+
+  // Tiny element builder: text goes in as text, never as HTML.
+  function h(doc, tag, attrs = {}, ...children) {
+    const el = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === false || value === null || value === undefined) continue;
+      if (name === "text") el.textContent = value;
+      else el.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children) if (child) el.append(child);
+    return el;
+  }
+
+  /**
+   * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(),
+   * entity(groupId), filter(label, shown), export(kind).
+   */
+  function createPanel(doc, on) {
+    const host = doc.createElement("entity-lens-panel");
+    // Inline !important beats page rules aimed at unknown elements.
+    host.setAttribute("style", "all: initial !important; position: fixed !important; z-index: 2147483647 !important;");
+    const shadow = host.attachShadow({ mode: "open" });
+    const style = h(doc, "style", { text: STYLE });
+    const root = h(doc, "section", { class: "panel", role: "dialog", "aria-label": "Entity Lens" });
+    const status = h(doc, "div", { class: "status", role: "status" });
+    const body = h(doc, "div", { class: "body" });
+    const clear = h(doc, "button", { class: "tool", "data-action": "clear", title: "Clear highlights and close (Esc)", text: "Clear" });
+    root.append(h(doc, "header", {}, h(doc, "h2", { text: "Entity Lens" }), clear), status, body);
+    const tip = h(doc, "div", { class: "tip", hidden: true, role: "tooltip" });
+    shadow.append(style, root, tip);
+    doc.documentElement.appendChild(host);
+
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      const action = button.getAttribute("data-action");
+      if (action === "clear") on.clear();
+      else if (action === "retry") on.retry();
+      else if (action === "export-json") on.export("json");
+      else if (action === "export-csv") on.export("csv");
+      else if (button.hasAttribute("data-group")) on.entity(button.getAttribute("data-group"));
+    });
+    root.addEventListener("change", (event) => {
+      const input = event.target;
+      if (input.matches("input[data-label]")) on.filter(input.getAttribute("data-label"), input.checked);
+    });
+    root.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") on.clear();
+    });
+
+    return {
+      host,
+      shadow,
+      tip,
+
+      busy(text) {
+        status.textContent = text;
+        body.replaceChildren();
+      },
+
+      /** An error with what to do, and a retry button. */
+      error({ title, advice }) {
+        status.textContent = "";
+        const box = h(doc, "div", { class: "error", role: "alert" },
+          h(doc, "strong", { text: title }),
+          h(doc, "div", { class: "advice", text: advice }));
+        const retry = h(doc, "button", { class: "tool", "data-action": "retry", text: "Retry" });
+        box.append(h(doc, "div", { class: "actions" }, retry));
+        body.replaceChildren(box);
+        retry.focus({ preventScroll: true });
+      },
+
+      /**
+       * The results. `sections`: [{ label, description, color, shown,
+       * groups: [{ id, name, count }] }], most salient first.
+       */
+      results(statusText, sections) {
+        status.textContent = statusText;
+        const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Entity types" });
+        const lists = [];
+        for (const section of sections) {
+          const box = h(doc, "input", { type: "checkbox", "data-label": section.label });
+          box.checked = section.shown;
+          filters.append(h(doc, "label", { title: section.description },
+            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), section.label));
+          const list = h(doc, "div", { class: "group", "data-group-label": section.label, hidden: !section.shown },
+            h(doc, "h3", { text: `${section.description} (${section.label})` }));
+          for (const group of section.groups) {
+            list.append(h(doc, "button", {
+              class: "entity", "data-group": group.id, disabled: group.count === 0,
+              title: group.count ? `Jump to the next mention of ${group.name}` : "Not found in the page",
+            }, h(doc, "span", { class: "name", text: group.name }), h(doc, "span", { class: "count", text: String(group.count) })));
+          }
+          lists.push(list);
+        }
+        const actions = h(doc, "div", { class: "actions" },
+          h(doc, "button", { class: "tool", "data-action": "export-json", text: "Export JSON" }),
+          h(doc, "button", { class: "tool", "data-action": "export-csv", text: "Export CSV" }));
+        if (!sections.length) lists.push(h(doc, "p", { text: "No entities found in the article." }));
+        body.replaceChildren(filters, ...lists, actions);
+      },
+
+      showLabel(label, shown) {
+        const list = shadow.querySelector(`.group[data-group-label="${label}"]`);
+        if (list) list.hidden = !shown;
+      },
+
+      remove() {
+        host.remove();
+      },
+    };
+  }
+
+  EL.panel = { createPanel };
+})();

@@ -1,0 +1,112 @@
+/* Entity Lens: the hover card. The highlight style adds no elements to the
+   page, so hovering is found by hit-testing the mentions' client rects on
+   mousemove (throttled); the inline style uses the same path. */
+(function () {
+  "use strict";
+  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+
+  const THROTTLE_MS = 60;
+  const HIDE_DELAY_MS = 400;
+
+  function wikipediaSearch(name) {
+    return "https://en.wikipedia.org/w/index.php?search=" + encodeURIComponent(name);
+  }
+
+  /** The first mention whose rects contain (x, y). */
+  function hitTest(mentions, rangesOf, x, y) {
+    for (const mention of mentions) {
+      for (const range of rangesOf(mention)) {
+        for (const r of range.getClientRects()) {
+          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mention;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Show `tip` (an element in our shadow root) over mentions.
+   * `source` gives mentions() (the visible ones), rangesOf(mention) and
+   * describe(mention) -> { label, color, name, count }.
+   */
+  function createTooltip(doc, tip, source) {
+    const view = doc.defaultView;
+    let last = 0;
+    let pending = null;
+    let hideTimer = null;
+    let current = null;
+
+    function show(mention, x, y) {
+      view.clearTimeout(hideTimer);
+      if (current !== mention) {
+        current = mention;
+        const info = source.describe(mention);
+        const label = doc.createElement("span");
+        label.className = "label";
+        label.style.background = info.color;
+        label.textContent = info.label;
+        const name = doc.createElement("strong");
+        name.textContent = info.name;
+        const count = doc.createElement("div");
+        count.textContent = info.count === 1 ? "1 mention" : `${info.count} mentions`;
+        const link = doc.createElement("a");
+        link.href = wikipediaSearch(info.name);
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        link.textContent = "Search Wikipedia";
+        tip.replaceChildren(label, name, count, link);
+      }
+      tip.hidden = false;
+      // Below-right of the pointer, kept inside the viewport.
+      const width = tip.offsetWidth || 200;
+      const height = tip.offsetHeight || 60;
+      tip.style.left = Math.max(4, Math.min(x + 12, view.innerWidth - width - 4)) + "px";
+      tip.style.top = (y + 16 + height < view.innerHeight ? y + 16 : Math.max(4, y - height - 8)) + "px";
+    }
+
+    function hideSoon() {
+      view.clearTimeout(hideTimer);
+      hideTimer = view.setTimeout(() => {
+        tip.hidden = true;
+        current = null;
+      }, HIDE_DELAY_MS);
+    }
+
+    function check(event) {
+      // Over the card itself (the event is retargeted to our host): keep it, so the link can be clicked.
+      if (event.composedPath().includes(tip)) {
+        view.clearTimeout(hideTimer);
+        return;
+      }
+      const mention = hitTest(source.mentions(), source.rangesOf, event.clientX, event.clientY);
+      if (mention) show(mention, event.clientX, event.clientY);
+      else if (current) hideSoon();
+    }
+
+    function onMove(event) {
+      const now = Date.now();
+      view.clearTimeout(pending);
+      if (now - last >= THROTTLE_MS) {
+        last = now;
+        check(event);
+      } else {
+        pending = view.setTimeout(() => {
+          last = Date.now();
+          check(event);
+        }, THROTTLE_MS);
+      }
+    }
+
+    doc.addEventListener("mousemove", onMove, { passive: true, capture: true });
+    return {
+      stop() {
+        doc.removeEventListener("mousemove", onMove, { capture: true });
+        view.clearTimeout(pending);
+        view.clearTimeout(hideTimer);
+        tip.hidden = true;
+      },
+    };
+  }
+
+  EL.tooltip = { createTooltip, hitTest, wikipediaSearch };
+})();

@@ -1,0 +1,155 @@
+/* Entity Lens: the only code that talks to the local helper (see docs/api.md).
+   Runs in the background. Failures become HelperError with a code, and
+   describeError() turns any of them into a plain message saying what to do. */
+(function () {
+  "use strict";
+
+  const TIMEOUT_MS = 30000;
+
+  class HelperError extends Error {
+    constructor(code, message, status = 0) {
+      super(message || code);
+      this.name = "HelperError";
+      this.code = code;
+      this.status = status;
+    }
+  }
+
+  async function request(base, path, { method = "GET", body, timeoutMs = TIMEOUT_MS, signal } = {}) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort("timeout"), timeoutMs);
+    const onAbort = () => controller.abort("cancelled");
+    if (signal) signal.addEventListener("abort", onAbort, { once: true });
+    let response;
+    try {
+      response = await fetch(base.replace(/\/+$/, "") + path, {
+        method,
+        headers: body ? { "Content-Type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+        signal: controller.signal,
+        credentials: "omit",
+        cache: "no-store",
+      });
+    } catch (err) {
+      if (controller.signal.aborted) {
+        const reason = controller.signal.reason;
+        throw new HelperError(reason === "cancelled" ? "cancelled" : "timeout", String(err));
+      }
+      // A refused connection, a blocked local-network request or a bad address all land here.
+      throw new HelperError("unreachable", String(err && err.message ? err.message : err));
+    } finally {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", onAbort);
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (err) {
+      data = null;
+    }
+    if (!response.ok) {
+      const error = data && data.error;
+      const code = (error && error.code) || (response.status === 403 ? "forbidden" : "http_" + response.status);
+      throw new HelperError(code, (error && error.message) || response.statusText, response.status);
+    }
+    if (!data || typeof data !== "object") throw new HelperError("bad_response", "The helper's answer was not JSON.");
+    return data;
+  }
+
+  function health(base, options) {
+    return request(base, "/v1/health", { ...options, timeoutMs: 5000 });
+  }
+
+  async function annotate(base, payload, options) {
+    const result = await request(base, "/v1/annotate", { ...options, method: "POST", body: payload });
+    if (typeof result.text !== "string" || !Array.isArray(result.entities) || !Array.isArray(result.groups)) {
+      throw new HelperError("bad_response", "The helper's answer is missing text, entities or groups.");
+    }
+    return result;
+  }
+
+  const START =
+    "Start it in a terminal with: entity-lens serve\n" +
+    "To have it start with your computer, run once: entity-lens service install";
+
+  // What the user sees for each failure: a short title and what to do.
+  const MESSAGES = {
+    unreachable: (e, base) => ({
+      title: `The Entity Lens helper is not running at ${base}.`,
+      advice:
+        START +
+        "\nIf it is running, check the helper address in the extension's options, and allow the " +
+        "browser to reach local network devices if it asked (Chrome: site settings, \"Local network access\").",
+    }),
+    timeout: () => ({
+      title: "The helper took more than 30 seconds to answer.",
+      advice: "The page may be very long or the helper busy. Try again; if it keeps happening, restart it with: entity-lens serve",
+    }),
+    forbidden: (e, base) => ({
+      title: "The helper refused the request (403).",
+      advice: `It only answers this extension on 127.0.0.1 or localhost. Check the helper address in the options (now ${base}) and that no other program uses that port.`,
+    }),
+    bad_request: (e) => ({
+      title: "The helper could not read the request.",
+      advice: `Update the extension and the helper to the same version. (${e.message})`,
+    }),
+    bad_url: () => ({
+      title: "The helper cannot fetch this address.",
+      advice: "Only http and https pages without a user name or password in the address can be fetched. Set the mode to \"page as displayed\" in the options, or use auto.",
+    }),
+    not_found: () => ({
+      title: "The helper does not know this request (404).",
+      advice: "Another program may be using the helper's port, or the helper is too old: update it and check the address in the options.",
+    }),
+    method_not_allowed: () => ({
+      title: "The helper does not accept this request (405).",
+      advice: "Update the extension and the helper to the same version.",
+    }),
+    too_large: () => ({
+      title: "This page is too large for the helper.",
+      advice: "Try the page's print or single-article view, or a shorter page.",
+    }),
+    not_html: () => ({
+      title: "This is not an HTML page.",
+      advice: "Entity Lens reads web articles; PDFs, images and other files are not supported.",
+    }),
+    no_text: () => ({
+      title: "No article text was found on this page.",
+      advice: "Open the article itself (not a home or list page) and try again.",
+    }),
+    fetch_failed: (e) => ({
+      title: "The helper could not download this page.",
+      advice: `Try again, or set the mode to "page as displayed" in the options. (${e.message})`,
+    }),
+    fetch_timeout: () => ({
+      title: "The site took too long to answer the helper.",
+      advice: "Try again later, or set the mode to \"page as displayed\" in the options.",
+    }),
+    internal: () => ({
+      title: "The helper hit an internal error.",
+      advice: "Its log has the details. Try again; if it persists, restart it with: entity-lens serve",
+    }),
+    bad_response: (e) => ({
+      title: "The helper's answer could not be read.",
+      advice: `Update the extension and the helper to the same version. (${e.message})`,
+    }),
+    not_scriptable: () => ({
+      title: "Entity Lens cannot run on this page.",
+      advice: "Browser pages, add-on stores, the PDF viewer and other protected pages cannot be read by extensions. Open a news article and click the button there.",
+    }),
+  };
+
+  /** { code, title, advice } for any error, never throws. */
+  function describeError(error, base) {
+    const code = (error && error.code) || "internal";
+    const make = MESSAGES[code];
+    if (make) return { code, ...make(error, base) };
+    return {
+      code,
+      title: `The helper answered with an error (${code}).`,
+      advice: `Update the extension and the helper to the same version. (${error && error.message})`,
+    };
+  }
+
+  globalThis.EntityLensHelper = { HelperError, request, health, annotate, describeError, TIMEOUT_MS };
+})();

@@ -1,0 +1,84 @@
+/* Entity Lens: entity labels, their colours and the CSS injected into pages.
+   A plain script shared by the background, the options page and the content
+   scripts, so every part agrees on names and colours. */
+(function () {
+  "use strict";
+
+  // displaCy's colours, so the highlights look like what spaCy users know.
+  const COLORS = {
+    PERSON: "#aa9cfc",
+    ORG: "#7aecec",
+    GPE: "#feca74",
+    LOC: "#ff9561",
+    NORP: "#c887fb",
+    FAC: "#9cc9cc",
+    EVENT: "#ffeb80",
+    PRODUCT: "#bfeeb7",
+    WORK_OF_ART: "#f0d0ff",
+    LAW: "#ff8197",
+    LANGUAGE: "#ff8197",
+    DATE: "#bfe1d9",
+    TIME: "#bfe1d9",
+    MONEY: "#e4e7d2",
+    QUANTITY: "#e4e7d2",
+    ORDINAL: "#e4e7d2",
+    CARDINAL: "#e4e7d2",
+    PERCENT: "#e4e7d2",
+  };
+  const LABELS = Object.keys(COLORS);
+
+  // Numbers and dates are everywhere in news; shown only on request.
+  const OFF_BY_DEFAULT = ["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"];
+
+  const DESCRIPTIONS = {
+    PERSON: "People",
+    ORG: "Organisations",
+    GPE: "Countries, cities, states",
+    LOC: "Other places",
+    NORP: "Nationalities, religious and political groups",
+    FAC: "Buildings, airports, roads",
+    EVENT: "Events",
+    PRODUCT: "Products",
+    WORK_OF_ART: "Titles of works",
+    LAW: "Laws",
+    LANGUAGE: "Languages",
+    DATE: "Dates",
+    TIME: "Times",
+    MONEY: "Money",
+    QUANTITY: "Quantities",
+    ORDINAL: "Ordinals",
+    CARDINAL: "Numbers",
+    PERCENT: "Percentages",
+  };
+
+  // Unknown labels (another model) still get a readable colour.
+  function colorOf(label) {
+    return COLORS[label] || "#dddddd";
+  }
+
+  // The page stylesheet, injected by the background with scripting.insertCSS
+  // and removed with the identical string. The text on a highlight is always
+  // dark because the backgrounds are light: legible on dark pages too.
+  function pageCss() {
+    const rules = [];
+    for (const label of LABELS) {
+      const color = COLORS[label];
+      rules.push(`::highlight(entity-lens-${label}) { background-color: ${color}; color: #1b1b1b; }`);
+      rules.push(`mark[data-entity-lens="${label}"] { background-color: ${color} !important; }`);
+    }
+    rules.push(
+      "::highlight(entity-lens-flash) { background-color: #ffe600; color: #000; text-decoration: underline 3px #d40000; }",
+      "mark[data-entity-lens] { all: unset; background-color: #dddddd; color: #1b1b1b !important;" +
+        " padding: 0.05em 0.25em; border-radius: 0.3em; box-decoration-break: clone;" +
+        " -webkit-box-decoration-break: clone; font: inherit; }",
+      // Generated content is not part of innerText: the page's text stays the same.
+      "mark[data-entity-lens]::after { content: attr(data-entity-lens); margin-left: 0.35em;" +
+        " font: bold 0.62em/1 system-ui, sans-serif; letter-spacing: 0.02em; vertical-align: middle; color: #1b1b1b; }",
+      "mark[data-entity-lens][data-entity-lens-cont] { padding-right: 0; border-top-right-radius: 0; border-bottom-right-radius: 0; }",
+      "mark[data-entity-lens][data-entity-lens-cont]::after { content: none; }"
+    );
+    return rules.join("\n");
+  }
+
+  globalThis.EntityLensLabels = { COLORS, LABELS, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, pageCss };
+})();

@@ -1,0 +1,91 @@
+/* Entity Lens options: every change is saved at once to storage.local. */
+"use strict";
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const { LABELS, DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
+const Settings = globalThis.EntityLensSettings;
+
+const $ = (selector) => document.querySelector(selector);
+
+function say(element, text, kind = "") {
+  element.textContent = text;
+  element.className = kind;
+}
+
+async function save(changes) {
+  await Settings.save(changes);
+  say($("#saved"), "Saved.", "ok");
+}
+
+function buildTypes(selected) {
+  const box = $("#types");
+  for (const label of LABELS) {
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.value = label;
+    input.checked = selected.includes(label);
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.style.background = colorOf(label);
+    const row = document.createElement("label");
+    row.title = DESCRIPTIONS[label];
+    row.append(input, swatch, `${label} (${DESCRIPTIONS[label]})`);
+    box.append(row);
+  }
+  box.addEventListener("change", () => {
+    const types = [...box.querySelectorAll("input:checked")].map((input) => input.value);
+    save({ types });
+  });
+}
+
+// Only loopback addresses are in the extension's host permissions.
+function checkAddress(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  } catch (err) {
+    return false;
+  }
+}
+
+async function testConnection() {
+  const helperUrl = $("#helperUrl").value.trim() || Settings.DEFAULTS.helperUrl;
+  const out = $("#connection");
+  say(out, "Connecting…");
+  // The background makes the request: it is the only place that talks to the helper.
+  const answer = await ext.runtime.sendMessage({ type: "entity-lens:health", helperUrl });
+  if (answer && answer.ok) {
+    const { version, model } = answer.data;
+    const modelText = model ? `${model.name} ${model.version}` : "no model";
+    say(out, `Connected: helper ${version}, model ${modelText}.`, "ok");
+  } else {
+    say(out, answer ? `${answer.title}\n${answer.advice}` : "No answer from the extension.", "bad");
+  }
+}
+
+async function init() {
+  const settings = await Settings.load();
+  const address = $("#helperUrl");
+  address.value = settings.helperUrl;
+  address.addEventListener("change", () => {
+    const value = address.value.trim().replace(/\/+$/, "") || Settings.DEFAULTS.helperUrl;
+    if (!checkAddress(value)) {
+      say($("#connection"), "Use http://127.0.0.1:PORT or http://localhost:PORT: the extension may only reach the helper there.", "bad");
+      return;
+    }
+    say($("#connection"), "");
+    save({ helperUrl: value });
+  });
+  $("#test").addEventListener("click", testConnection);
+
+  for (const name of ["mode", "style"]) {
+    const current = document.querySelector(`input[name="${name}"][value="${settings[name]}"]`);
+    if (current) current.checked = true;
+    $("#" + name).addEventListener("change", (event) => save({ [name]: event.target.value }));
+  }
+  buildTypes(settings.types);
+  // End-to-end tests wait for this before using the page.
+  window.entityLensOptionsReady = true;
+}
+
+init();

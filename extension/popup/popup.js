@@ -1,0 +1,15 @@
+/* Entity Lens popup: shows why nothing could run on this tab (the background
+   sets this popup for the tab with the message in the query string). */
+"use strict";
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const params = new URLSearchParams(location.search);
+
+document.getElementById("title").textContent = params.get("title") || "Entity Lens";
+document.getElementById("advice").textContent = params.get("advice") || "";
+
+document.getElementById("retry").addEventListener("click", async () => {
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  if (tab) await ext.runtime.sendMessage({ type: "entity-lens:retry-tab", tabId: tab.id });
+  window.close();
+});

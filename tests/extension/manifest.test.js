@@ -1,0 +1,51 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { EXT } from "./load.js";
+
+const manifest = JSON.parse(readFileSync(EXT + "manifest.json", "utf8"));
+
+test("version equals the helper's __version__", () => {
+  const init = readFileSync(new URL("../../helper/entity_lens/__init__.py", import.meta.url), "utf8");
+  const version = /__version__\s*=\s*["']([^"']+)["']/.exec(init)[1];
+  assert.equal(manifest.version, version);
+});
+
+test("minimal permissions, helper on loopback only", () => {
+  assert.equal(manifest.manifest_version, 3);
+  assert.deepEqual(manifest.permissions.sort(), ["activeTab", "contextMenus", "scripting", "storage"]);
+  assert.deepEqual(manifest.host_permissions.sort(), ["http://127.0.0.1/*", "http://localhost/*"]);
+  assert.ok(!JSON.stringify(manifest).includes("<all_urls>"));
+  assert.equal(manifest.content_scripts, undefined, "content scripts are injected on click only");
+});
+
+test("one background for both browsers", () => {
+  assert.equal(manifest.background.service_worker, "background.js");
+  assert.equal(manifest.background.scripts.at(-1), "background.js");
+  // Chrome's worker loads the same helpers with importScripts.
+  const bg = readFileSync(EXT + "background.js", "utf8");
+  const imported = /importScripts\(([^)]*)\)/.exec(bg)[1].match(/"[^"]+"/g).map((s) => s.slice(1, -1));
+  assert.deepEqual(imported, manifest.background.scripts.slice(0, -1));
+});
+
+test("Firefox settings, action, shortcut, options", () => {
+  const gecko = manifest.browser_specific_settings.gecko;
+  assert.equal(gecko.id, "entity-lens@entitylens.org");
+  assert.equal(gecko.strict_min_version, "140.0");
+  assert.deepEqual(gecko.data_collection_permissions, { required: ["none"] });
+  assert.ok(manifest.action.default_title);
+  assert.ok(manifest.commands._execute_action.suggested_key.default);
+  assert.equal(manifest.options_ui.page, "options/options.html");
+});
+
+test("every file the manifest and background name exists", () => {
+  const files = [
+    ...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon),
+    ...manifest.background.scripts, manifest.options_ui.page, "_locales/en/messages.json", "popup/popup.html",
+  ];
+  const bg = readFileSync(EXT + "background.js", "utf8");
+  const content = /CONTENT_FILES = \[([^\]]*)\]/.exec(bg)[1].match(/"[^"]+"/g).map((s) => s.slice(1, -1));
+  for (const file of [...files, ...content]) assert.ok(existsSync(EXT + file), file);
+  const messages = JSON.parse(readFileSync(EXT + "_locales/en/messages.json", "utf8"));
+  for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) assert.ok(messages[key], key);
+});
