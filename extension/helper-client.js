@@ -113,6 +113,10 @@
       title: "This is not an HTML page.",
       advice: "Entity Lens reads web articles; PDFs, images and other files are not supported.",
     }),
+    not_json: () => ({
+      title: "The helper could not read the request (not JSON).",
+      advice: "Update the extension and the helper to the same version.",
+    }),
     no_text: () => ({
       title: "No article text was found on this page.",
       advice: "Open the article itself (not a home or list page) and try again.",

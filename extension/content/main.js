@@ -216,7 +216,8 @@
         },
       });
       state = "shown";
-      return { entities: groupsWithCounts().filter((g) => g.onPage > 0).length };
+      // The badge counts the entities listed in the panel.
+      return { entities: result.groups.length };
     },
 
     error(message) {

@@ -1,0 +1,85 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { loadScripts } from "./load.js";
+
+const BASE = "http://127.0.0.1:7318";
+
+function client() {
+  return loadScripts(["helper-client.js"]).EntityLensHelper;
+}
+
+function json(status, body) {
+  return { ok: status < 400, status, statusText: "", json: async () => body };
+}
+
+// The plain script calls the global fetch: swap in a fake that plays the helper.
+async function withFetch(fake, fn) {
+  const real = globalThis.fetch;
+  globalThis.fetch = fake;
+  try {
+    return await fn();
+  } finally {
+    globalThis.fetch = real;
+  }
+}
+
+test("annotate posts JSON to /v1/annotate and returns the answer", async () => {
+  const answer = { text: "A", entities: [], groups: [] };
+  let seen;
+  const helper = client();
+  await withFetch(async (url, init) => {
+    seen = { url, init };
+    return json(200, answer);
+  }, async () => {
+    assert.deepEqual(await helper.annotate(BASE + "/", { url: "https://example.org/" }), answer);
+  });
+  assert.equal(seen.url, BASE + "/v1/annotate");
+  assert.equal(seen.init.method, "POST");
+  assert.equal(seen.init.headers["Content-Type"], "application/json");
+  assert.deepEqual(JSON.parse(seen.init.body), { url: "https://example.org/" });
+});
+
+test("helper error bodies become HelperError with the helper's code", async () => {
+  const helper = client();
+  await withFetch(async () => json(502, { error: { code: "fetch_failed", message: "upstream 403" } }), async () => {
+    await assert.rejects(helper.annotate(BASE, { url: "https://x.org/" }), (e) => e.code === "fetch_failed" && e.status === 502);
+  });
+  await withFetch(async () => json(403, null), async () => {
+    await assert.rejects(helper.health(BASE), (e) => e.code === "forbidden");
+  });
+});
+
+test("a network failure means the helper is not running, with the commands to start it", async () => {
+  const helper = client();
+  await withFetch(async () => {
+    throw new TypeError("Failed to fetch");
+  }, async () => {
+    await assert.rejects(helper.health(BASE), (e) => e.code === "unreachable");
+  });
+  const message = helper.describeError({ code: "unreachable" }, BASE);
+  assert.match(message.advice, /entity-lens serve/);
+  assert.match(message.advice, /entity-lens service install/);
+  assert.match(message.title, /127\.0\.0\.1:7318/);
+});
+
+test("a slow helper is abandoned with a time-out", async () => {
+  const helper = client();
+  await withFetch((url, init) => new Promise((resolve, reject) => {
+    init.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+  }), async () => {
+    await assert.rejects(helper.request(BASE, "/v1/health", { timeoutMs: 20 }), (e) => e.code === "timeout");
+  });
+});
+
+test("every error code of docs/api.md has its own plain message", () => {
+  const helper = client();
+  const api = readFileSync(new URL("../../docs/api.md", import.meta.url), "utf8");
+  const codes = [...api.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
+  assert.ok(codes.length >= 10, "error table found in docs/api.md");
+  for (const code of [...codes, "unreachable", "timeout", "not_scriptable", "bad_response"]) {
+    const m = helper.describeError({ code, message: "detail" }, BASE);
+    assert.ok(m.title && m.advice, code);
+    assert.doesNotMatch(m.title, /answered with an error/, `${code} has no message of its own`);
+  }
+});
