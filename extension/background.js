@@ -5,11 +5,11 @@
 "use strict";
 
 if (typeof importScripts === "function") {
-  importScripts("labels.js", "settings.js", "helper-client.js");
+  importScripts("labels.js", "watchlist.js", "settings.js", "helper-client.js");
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const { annotate, health, describeError } = globalThis.EntityLensHelper;
+const { annotate, health, describeError, describeHealth } = globalThis.EntityLensHelper;
 const Settings = globalThis.EntityLensSettings;
 
 const CONTENT_FILES = [
@@ -19,6 +19,7 @@ const CONTENT_FILES = [
   "content/paint.js",
   "content/tooltip.js",
   "content/panel.js",
+  "content/export.js",
   "content/main.js",
 ];
 const MENU_ID = "entity-lens-toggle";
@@ -125,7 +126,7 @@ async function annotateTab(tabId, settings, signal) {
 
   async function asDisplayed(reason) {
     const html = await call(tabId, "pageHtml");
-    const result = await annotate(base, { url, html }, { signal });
+    const result = await annotate(base, { url, html, watchlist: settings.watchlist }, { signal });
     const fit = await call(tabId, "load", result);
     return { mode: "page", reason, fit };
   }
@@ -136,7 +137,7 @@ async function annotateTab(tabId, settings, signal) {
   }
   let result;
   try {
-    result = await annotate(base, { url }, { signal });
+    result = await annotate(base, { url, watchlist: settings.watchlist }, { signal });
   } catch (error) {
     if (settings.mode === "auto" && FALLBACK_CODES.has(error.code)) {
       return asDisplayed(`the helper could not use the address (${error.code})`);
@@ -213,7 +214,7 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
     case "entity-lens:health": // the options page's test-connection button
       health(message.helperUrl || Settings.DEFAULTS.helperUrl)
-        .then((data) => sendResponse({ ok: true, data }))
+        .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
         .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
       return true; // answers asynchronously
     default:

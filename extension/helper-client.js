@@ -60,8 +60,19 @@
     return request(base, "/v1/health", { ...options, timeoutMs: 5000 });
   }
 
+  /**
+   * The JSON body of POST /v1/annotate: the address, the page when it is sent,
+   * and the watchlist, always (an empty list asks for no WATCH matches).
+   */
+  function annotateBody({ url, html, watchlist }) {
+    const body = { url };
+    if (typeof html === "string") body.html = html;
+    body.watchlist = Array.isArray(watchlist) ? watchlist.filter((w) => typeof w === "string" && w.trim()) : [];
+    return body;
+  }
+
   async function annotate(base, payload, options) {
-    const result = await request(base, "/v1/annotate", { ...options, method: "POST", body: payload });
+    const result = await request(base, "/v1/annotate", { ...options, method: "POST", body: annotateBody(payload) });
     if (typeof result.text !== "string" || !Array.isArray(result.entities) || !Array.isArray(result.groups)) {
       throw new HelperError("bad_response", "The helper's answer is missing text, entities or groups.");
     }
@@ -117,6 +128,15 @@
       title: "The helper could not read the request (not JSON).",
       advice: "Update the extension and the helper to the same version.",
     }),
+    // The helper's message names the language and the pipeline to install: pass it on.
+    unsupported_language: (e) => ({
+      title: "The helper has no language model for this page's language.",
+      advice:
+        (e.message ? e.message + "\n" : "") +
+        "Then restart the helper: stop it and run entity-lens serve again, or, for the login service, " +
+        "run entity-lens service install again (with the same --model). Click Retry afterwards; " +
+        "the options page's Test connection lists the languages the helper serves.",
+    }),
     no_text: () => ({
       title: "No article text was found on this page.",
       advice: "Open the article itself (not a home or list page) and try again.",
@@ -155,5 +175,15 @@
     };
   }
 
-  globalThis.EntityLensHelper = { HelperError, request, health, annotate, describeError, TIMEOUT_MS };
+  /** One line for the options page's test-connection: version, model and languages served. */
+  function describeHealth(data) {
+    const d = data || {};
+    const model = d.model && d.model.name ? `${d.model.name} ${d.model.version || ""}`.trim() : "unknown";
+    const languages = Array.isArray(d.languages) && d.languages.length ? d.languages.join(", ") : "unknown";
+    return `Connected: helper ${d.version || "unknown"}, model ${model}, languages ${languages}.`;
+  }
+
+  globalThis.EntityLensHelper = {
+    HelperError, request, health, annotate, annotateBody, describeError, describeHealth, TIMEOUT_MS,
+  };
 })();

@@ -24,8 +24,16 @@
     ORDINAL: "#e4e7d2",
     CARDINAL: "#e4e7d2",
     PERCENT: "#e4e7d2",
+    // French (and other WikiNER) pipelines: everything not a person, place or organisation.
+    MISC: "#dddddd",
   };
+  // The model's labels, the ones a reader can switch on and off in the options.
   const LABELS = Object.keys(COLORS);
+
+  // Watchlist matches: not a model label, always shown, painted above the others.
+  const WATCH = "WATCH";
+  const WATCH_COLOR = "#ffd400";
+  const WATCH_LINE = "#b00000";
 
   // Numbers and dates are everywhere in news; shown only on request.
   const OFF_BY_DEFAULT = ["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"];
@@ -49,10 +57,13 @@
     ORDINAL: "Ordinals",
     CARDINAL: "Numbers",
     PERCENT: "Percentages",
+    MISC: "Other names (events, works, nationalities…)",
+    WATCH: "Watchlist",
   };
 
   // Unknown labels (another model) still get a readable colour.
   function colorOf(label) {
+    if (label === WATCH) return WATCH_COLOR;
     return COLORS[label] || "#dddddd";
   }
 
@@ -66,6 +77,14 @@
       rules.push(`::highlight(entity-lens-${label}) { background-color: ${color}; color: #1b1b1b; }`);
       rules.push(`mark[data-entity-lens="${label}"] { background-color: ${color} !important; }`);
     }
+    // Watched names must stand out even next to a yellow EVENT: strong yellow plus a red line
+    // (::highlight allows text-decoration, not outline; marks get an outline).
+    rules.push(
+      `::highlight(entity-lens-${WATCH}) { background-color: ${WATCH_COLOR}; color: #000;` +
+        ` text-decoration: underline 2px ${WATCH_LINE}; }`,
+      `mark[data-entity-lens="${WATCH}"] { background-color: ${WATCH_COLOR} !important;` +
+        ` outline: 2px solid ${WATCH_LINE} !important; font-weight: 600 !important; }`
+    );
     rules.push(
       "::highlight(entity-lens-flash) { background-color: #ffe600; color: #000; text-decoration: underline 3px #d40000; }",
       "mark[data-entity-lens] { all: unset; background-color: #dddddd; color: #1b1b1b !important;" +
@@ -80,5 +99,5 @@
     return rules.join("\n");
   }
 
-  globalThis.EntityLensLabels = { COLORS, LABELS, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, pageCss };
+  globalThis.EntityLensLabels = { COLORS, LABELS, WATCH, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, pageCss };
 })();

@@ -4,12 +4,14 @@
   "use strict";
 
   const { LABELS, OFF_BY_DEFAULT } = globalThis.EntityLensLabels;
+  const Watchlist = globalThis.EntityLensWatchlist;
 
   const DEFAULTS = Object.freeze({
     helperUrl: "http://127.0.0.1:7318", // the helper's default address (entity-lens serve)
     mode: "auto", // "auto" | "url" | "page"
     style: "highlight", // "highlight" | "inline"
     types: LABELS.filter((label) => !OFF_BY_DEFAULT.includes(label)),
+    watchlist: [], // phrases sent with every request (watchlist.js)
   });
   const MODES = ["auto", "url", "page"];
   const STYLES = ["highlight", "inline"];
@@ -20,6 +22,7 @@
     if (!MODES.includes(s.mode)) s.mode = DEFAULTS.mode;
     if (!STYLES.includes(s.style)) s.style = DEFAULTS.style;
     if (!Array.isArray(s.types)) s.types = DEFAULTS.types;
+    s.watchlist = Watchlist.normalise(s.watchlist);
     if (typeof s.helperUrl !== "string" || !s.helperUrl.trim()) s.helperUrl = DEFAULTS.helperUrl;
     s.helperUrl = s.helperUrl.trim().replace(/\/+$/, "");
     return s;

@@ -8,7 +8,7 @@
 
   const ext = globalThis.browser ?? globalThis.chrome;
   const doc = globalThis.document;
-  const { DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
+  const { DESCRIPTIONS, WATCH, colorOf } = globalThis.EntityLensLabels;
 
   let state = "idle"; // idle | busy | shown | error
   let panel = null;
@@ -114,10 +114,11 @@
     painter.flash(mention);
   }
 
-  function groupsWithCounts() {
+  // Mentions found in the page, per group id (the helper's count is over its own text).
+  function countsOnPage() {
     const counts = new Map();
     for (const m of alignment.mentions) counts.set(m.group, (counts.get(m.group) || 0) + 1);
-    return result.groups.map((g) => ({ ...g, onPage: counts.get(g.id) || 0 }));
+    return counts;
   }
 
   function statusText() {
@@ -130,19 +131,23 @@
   }
 
   function sections() {
+    const counts = countsOnPage();
     const byLabel = new Map();
     // Groups come most salient first, so labels come in order of their best entity.
-    for (const g of groupsWithCounts()) {
+    for (const g of result.groups) {
       if (!byLabel.has(g.label)) byLabel.set(g.label, []);
-      byLabel.get(g.label).push({ id: g.id, name: g.name, count: g.onPage });
+      byLabel.get(g.label).push({ id: g.id, name: g.name, count: counts.get(g.id) || 0 });
     }
-    return [...byLabel].map(([label, groups]) => ({
+    const list = [...byLabel].map(([label, groups]) => ({
       label,
       description: DESCRIPTIONS[label] || label,
+      title: label === WATCH ? "Watchlist" : `${DESCRIPTIONS[label] || label} (${label})`,
       color: colorOf(label),
       shown: shownLabels.has(label),
       groups,
     }));
+    // The reader asked for the watched names: their section comes first, whatever their salience.
+    return [...list.filter((s) => s.label === WATCH), ...list.filter((s) => s.label !== WATCH)];
   }
 
   function download(name, type, text) {
@@ -156,25 +161,14 @@
     globalThis.setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
-  function csvField(value) {
-    const s = String(value ?? "");
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }
-
   function exportAs(kind) {
     if (!result) return;
-    const groups = groupsWithCounts();
     const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
     if (kind === "json") {
-      const data = {
-        url: result.url, title: result.title, language: result.language, model: result.model,
-        mode: outcome.mode, groups, entities: result.entities,
-      };
-      download(base + ".json", "application/json", JSON.stringify(data, null, 2));
+      const text = EL.exporter.toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
+      download(base + ".json", "application/json", text);
     } else {
-      const rows = [["name", "label", "count", "on_page", "salience", "aliases"]];
-      for (const g of groups) rows.push([g.name, g.label, g.count, g.onPage, g.salience, (g.aliases || []).join("; ")]);
-      download(base + ".csv", "text/csv", rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n");
+      download(base + ".csv", "text/csv", EL.exporter.toCsv(result));
     }
   }
 
@@ -204,7 +198,8 @@
     show({ mode, reason, elapsedMs, settings }) {
       outcome = { mode, reason, elapsedMs };
       style = settings.style;
-      shownLabels = new Set(settings.types);
+      // Watched names are always shown; the panel can still hide them for the moment.
+      shownLabels = new Set([...settings.types, WATCH]);
       ensurePanel().results(statusText(), sections());
       repaint();
       tooltip = EL.tooltip.createTooltip(doc, panel.tip, {
@@ -212,7 +207,14 @@
         rangesOf: (m) => painter.rangesOf(m),
         describe: (m) => {
           const group = result.groups.find((g) => g.id === m.group) || { name: m.entity.text };
-          return { label: m.label, color: colorOf(m.label), name: group.name, count: mentionsOf(m.group).length };
+          return {
+            label: m.label,
+            color: colorOf(m.label),
+            name: group.name,
+            aliases: Array.isArray(group.aliases) ? group.aliases : [],
+            wikipedia: group.wikipedia,
+            count: mentionsOf(m.group).length,
+          };
         },
       });
       state = "shown";

@@ -12,6 +12,10 @@
 
   const PREFIX = "entity-lens-";
   const FLASH = "entity-lens-flash";
+  // Highlight.priority: where ranges of two highlights meet, the higher one is drawn on top.
+  // A watched name wins over the model's labels; the jump flash wins over everything.
+  const PRIORITY = { WATCH: 5 };
+  const FLASH_PRIORITY = 10;
 
   /**
    * A painter for `doc`. `env` may supply { highlights, Highlight } (the
@@ -43,7 +47,9 @@
         byLabel.get(m.label).push(m.range);
       }
       for (const [label, ranges] of byLabel) {
-        highlights.set(PREFIX + label, new Highlight(...ranges));
+        const highlight = new Highlight(...ranges);
+        highlight.priority = PRIORITY[label] || 0;
+        highlights.set(PREFIX + label, highlight);
         names.push(PREFIX + label);
       }
     }
@@ -114,7 +120,7 @@
       flash(mention, ms = 1200) {
         if (!highlights || !Highlight) return;
         const flash = new Highlight(...this.rangesOf(mention));
-        flash.priority = 10;
+        flash.priority = FLASH_PRIORITY;
         highlights.set(FLASH, flash);
         view.clearTimeout(flashTimer);
         flashTimer = view.setTimeout(() => highlights.delete(FLASH), ms);
@@ -140,5 +146,5 @@
     };
   }
 
-  EL.paint = { createPainter, PREFIX };
+  EL.paint = { createPainter, PREFIX, PRIORITY, FLASH_PRIORITY };
 })();

@@ -35,6 +35,7 @@
       font: 12px/1.4 system-ui, sans-serif; background: #1b1b1b; color: #fff; box-shadow: 0 2px 10px rgba(0,0,0,0.3); }
     .tip[hidden] { display: none; }
     .tip a { color: #9cd0ff; }
+    .tip .aliases { color: #d0d0d0; }
     .tip .label { display: inline-block; padding: 0 4px; border-radius: 3px; color: #1b1b1b; font-weight: 600; margin-right: 4px; }
     @media (prefers-color-scheme: dark) {
       .panel { background: #1f1f23; color: #ececec; border-color: #4a4a4f; }
@@ -115,8 +116,8 @@
       },
 
       /**
-       * The results. `sections`: [{ label, description, color, shown,
-       * groups: [{ id, name, count }] }], most salient first.
+       * The results. `sections`: [{ label, description, title, color, shown,
+       * groups: [{ id, name, count }] }], in the order to list them.
        */
       results(statusText, sections) {
         status.textContent = statusText;
@@ -128,7 +129,7 @@
           filters.append(h(doc, "label", { title: section.description },
             box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), section.label));
           const list = h(doc, "div", { class: "group", "data-group-label": section.label, hidden: !section.shown },
-            h(doc, "h3", { text: `${section.description} (${section.label})` }));
+            h(doc, "h3", { text: section.title || `${section.description} (${section.label})` }));
           for (const group of section.groups) {
             list.append(h(doc, "button", {
               class: "entity", "data-group": group.id, disabled: group.count === 0,

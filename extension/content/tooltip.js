@@ -12,6 +12,21 @@
     return "https://en.wikipedia.org/w/index.php?search=" + encodeURIComponent(name);
   }
 
+  /**
+   * The link to follow: the helper's search URL (in the page's language) when it
+   * is an https Wikipedia address, else an English search. The page's text
+   * reaches the helper, so its answer is not trusted with a javascript: link.
+   */
+  function wikipediaLink(url, name) {
+    try {
+      const u = new URL(url);
+      if (u.protocol === "https:" && /^([a-z0-9-]+\.)*wikipedia\.org$/i.test(u.hostname)) return u.href;
+    } catch (err) {
+      // missing or not a URL
+    }
+    return wikipediaSearch(name);
+  }
+
   /** The first mention whose rects contain (x, y). */
   function hitTest(mentions, rangesOf, x, y) {
     for (const mention of mentions) {
@@ -27,7 +42,7 @@
   /**
    * Show `tip` (an element in our shadow root) over mentions.
    * `source` gives mentions() (the visible ones), rangesOf(mention) and
-   * describe(mention) -> { label, color, name, count }.
+   * describe(mention) -> { label, color, name, aliases, wikipedia, count }.
    */
   function createTooltip(doc, tip, source) {
     const view = doc.defaultView;
@@ -47,14 +62,21 @@
         label.textContent = info.label;
         const name = doc.createElement("strong");
         name.textContent = info.name;
+        const parts = [label, name];
+        if (info.aliases && info.aliases.length) {
+          const aliases = doc.createElement("div");
+          aliases.className = "aliases";
+          aliases.textContent = "Also: " + info.aliases.join(", ");
+          parts.push(aliases);
+        }
         const count = doc.createElement("div");
         count.textContent = info.count === 1 ? "1 mention" : `${info.count} mentions`;
         const link = doc.createElement("a");
-        link.href = wikipediaSearch(info.name);
+        link.href = wikipediaLink(info.wikipedia, info.name);
         link.target = "_blank";
         link.rel = "noopener noreferrer";
         link.textContent = "Search Wikipedia";
-        tip.replaceChildren(label, name, count, link);
+        tip.replaceChildren(...parts, count, link);
       }
       tip.hidden = false;
       // Below-right of the pointer, kept inside the viewport.
@@ -108,5 +130,5 @@
     };
   }
 
-  EL.tooltip = { createTooltip, hitTest, wikipediaSearch };
+  EL.tooltip = { createTooltip, hitTest, wikipediaSearch, wikipediaLink };
 })();

@@ -4,6 +4,7 @@
 const ext = globalThis.browser ?? globalThis.chrome;
 const { LABELS, DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
 const Settings = globalThis.EntityLensSettings;
+const Watchlist = globalThis.EntityLensWatchlist;
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -55,12 +56,71 @@ async function testConnection() {
   // The background makes the request: it is the only place that talks to the helper.
   const answer = await ext.runtime.sendMessage({ type: "entity-lens:health", helperUrl });
   if (answer && answer.ok) {
-    const { version, model } = answer.data;
-    const modelText = model ? `${model.name} ${model.version}` : "no model";
-    say(out, `Connected: helper ${version}, model ${modelText}.`, "ok");
+    // The background words it (helper-client.js describeHealth): version, model, languages.
+    say(out, answer.summary, "ok");
   } else {
     say(out, answer ? `${answer.title}\n${answer.advice}` : "No answer from the extension.", "bad");
   }
+}
+
+function countText(list) {
+  return list.length === 1 ? "1 phrase" : `${list.length} phrases`;
+}
+
+// The textarea is saved as typed (after a pause) and tidied when it loses focus,
+// so normalising never moves the cursor mid-word.
+function buildWatchlist(initial) {
+  const area = $("#watchlist");
+  const count = $("#watchlist-count");
+  let timer = null;
+  let current = initial;
+
+  async function store(list) {
+    current = list;
+    count.textContent = countText(list);
+    await save({ watchlist: list });
+  }
+  function show(list) {
+    area.value = Watchlist.toText(list);
+    count.textContent = countText(list);
+  }
+
+  show(current);
+  area.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => store(Watchlist.parse(area.value)), 500);
+  });
+  area.addEventListener("change", () => {
+    clearTimeout(timer);
+    const list = Watchlist.parse(area.value);
+    show(list);
+    store(list);
+  });
+
+  const file = $("#watchlist-file");
+  $("#watchlist-import").addEventListener("click", () => file.click());
+  file.addEventListener("change", async () => {
+    const chosen = file.files && file.files[0];
+    file.value = ""; // the same file can be chosen again
+    if (!chosen) return;
+    const merged = Watchlist.merge(current, Watchlist.parse(await chosen.text()));
+    const added = merged.length - current.length;
+    show(merged);
+    await store(merged);
+    say($("#saved"), `Imported ${chosen.name}: ${added} new, ${countText(merged)} in all.`, "ok");
+  });
+
+  $("#watchlist-export").addEventListener("click", () => {
+    const blob = new Blob([Watchlist.toText(current)], { type: "text/plain" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "entity-lens-watchlist.txt";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30000);
+  });
 }
 
 async function init() {
@@ -84,6 +144,7 @@ async function init() {
     $("#" + name).addEventListener("change", (event) => save({ [name]: event.target.value }));
   }
   buildTypes(settings.types);
+  buildWatchlist(settings.watchlist);
   // End-to-end tests wait for this before using the page.
   window.entityLensOptionsReady = true;
 }

@@ -37,7 +37,58 @@ test("annotate posts JSON to /v1/annotate and returns the answer", async () => {
   assert.equal(seen.url, BASE + "/v1/annotate");
   assert.equal(seen.init.method, "POST");
   assert.equal(seen.init.headers["Content-Type"], "application/json");
-  assert.deepEqual(JSON.parse(seen.init.body), { url: "https://example.org/" });
+  // No watchlist given: an empty one is still sent, so the field is always there.
+  assert.deepEqual(JSON.parse(seen.init.body), { url: "https://example.org/", watchlist: [] });
+});
+
+test("every annotate request carries the watchlist, and the page when it is sent", async () => {
+  const helper = client();
+  const bodies = [];
+  await withFetch(async (url, init) => {
+    bodies.push(JSON.parse(init.body));
+    return json(200, { text: "", entities: [], groups: [] });
+  }, async () => {
+    await helper.annotate(BASE, { url: "https://example.org/", watchlist: ["Acme Corp", "Jane Doe"] });
+    await helper.annotate(BASE, { url: "file:///a.html", html: "<p>x</p>", watchlist: ["Acme Corp"] });
+  });
+  assert.deepEqual(bodies, [
+    { url: "https://example.org/", watchlist: ["Acme Corp", "Jane Doe"] },
+    { url: "file:///a.html", html: "<p>x</p>", watchlist: ["Acme Corp"] },
+  ]);
+  // Whatever the caller holds, the helper gets a list of non-empty strings.
+  assert.deepEqual(helper.annotateBody({ url: "u", watchlist: ["a", "", " ", 3, null] }).watchlist, ["a"]);
+  assert.deepEqual(helper.annotateBody({ url: "u", watchlist: "a" }).watchlist, []);
+});
+
+test("unsupported_language shows the helper's message and what to do next", async () => {
+  const helper = client();
+  const helperMessage = "This page is in German (de), and the helper has no spaCy pipeline for it " +
+    "(it serves: en, fr). Install one, e.g. `pip install de-core-news-sm` where spaCy publishes it, " +
+    "and start the helper with --model de=de_core_news_sm.";
+  let error;
+  await withFetch(async () => json(422, { error: { code: "unsupported_language", message: helperMessage } }), async () => {
+    error = await helper.annotate(BASE, { url: "https://zeitung.example/" }).catch((e) => e);
+  });
+  assert.equal(error.code, "unsupported_language");
+  assert.equal(error.status, 422);
+  const m = helper.describeError(error, BASE);
+  assert.equal(m.code, "unsupported_language");
+  assert.match(m.title, /language/);
+  assert.ok(m.advice.startsWith(helperMessage), "the helper's own words come first");
+  assert.match(m.advice, /restart the helper/);
+  assert.match(m.advice, /entity-lens serve/);
+  assert.match(m.advice, /Retry/);
+});
+
+test("the test-connection summary names the helper version, model and languages", () => {
+  const helper = client();
+  const summary = helper.describeHealth({
+    status: "ok", version: "0.1.0", model: { name: "en_core_web_sm", version: "3.8.0", lang: "en" },
+    labels: ["LOC", "MISC", "ORG", "PERSON", "WATCH"], languages: ["en", "fr"],
+  });
+  assert.equal(summary, "Connected: helper 0.1.0, model en_core_web_sm 3.8.0, languages en, fr.");
+  // An older helper without `languages` still gets a sentence, not "undefined".
+  assert.doesNotMatch(helper.describeHealth({ version: "0.0.9" }), /undefined/);
 });
 
 test("helper error bodies become HelperError with the helper's code", async () => {

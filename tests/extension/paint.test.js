@@ -75,3 +75,46 @@ test("highlight paint registers one Highlight per label and leaves the DOM alone
   assert.equal(highlights.size, 0);
   assert.equal(document.body.outerHTML, before);
 });
+
+test("WATCH mentions get their own highlight, drawn above the model's labels and below the flash", () => {
+  const page = loadPage(PAGE);
+  fakeRanges(page.document);
+  const index = page.EL.textIndex.buildIndex(page.document.body);
+  const names = [["Emmanuel Macron", "PERSON", "g2"], ["Olaf Scholz", "WATCH", "g1"], ["Paris", "GPE", "g3"]];
+  const { mentions } = page.EL.align.align(index, TEXT, entitiesFor(TEXT, names));
+  const highlights = new Map();
+  const painter = page.EL.paint.createPainter(page.document, { highlights, Highlight: FakeHighlight });
+
+  painter.paint(mentions, "highlight");
+  const watch = highlights.get("entity-lens-WATCH");
+  assert.ok(watch, "highlight named entity-lens-WATCH");
+  assert.equal(watch.size, 1);
+  for (const [name, h] of highlights) {
+    if (name !== "entity-lens-WATCH") assert.ok(watch.priority > (h.priority || 0), name);
+  }
+  painter.flash(mentions[0], 10);
+  assert.ok(highlights.get("entity-lens-flash").priority > watch.priority);
+  painter.clear();
+
+  painter.paint(mentions, "inline");
+  const marks = [...page.document.querySelectorAll('mark[data-entity-lens="WATCH"]')];
+  assert.deepEqual(marks.map((m) => m.textContent), ["Olaf", " Scholz"]);
+  painter.clear();
+});
+
+test("the page stylesheet gives WATCH a distinct look in both styles, and MISC a colour", () => {
+  const { scope } = loadPage("<p>x</p>", ["labels.js"]);
+  const labels = scope.EntityLensLabels;
+  const css = labels.pageCss();
+  const watchRule = /::highlight\(entity-lens-WATCH\) \{([^}]*)\}/.exec(css);
+  assert.ok(watchRule, "::highlight(entity-lens-WATCH) rule");
+  assert.match(watchRule[1], /text-decoration: underline/);
+  assert.match(watchRule[1], new RegExp(`background-color: ${labels.colorOf("WATCH")}`));
+  const markRule = /mark\[data-entity-lens="WATCH"\] \{([^}]*)\}/.exec(css);
+  assert.ok(markRule, 'mark[data-entity-lens="WATCH"] rule');
+  assert.match(markRule[1], /outline: [^;]+!important/);
+  // Strong yellow, unlike any model label's colour.
+  assert.ok(!Object.values(labels.COLORS).includes(labels.colorOf("WATCH")));
+  assert.ok(labels.LABELS.includes("MISC") && /::highlight\(entity-lens-MISC\)/.test(css));
+  assert.ok(!labels.LABELS.includes("WATCH"), "WATCH is not a type to switch off in the options");
+});
