@@ -32,6 +32,7 @@ def create_app(config=None, annotator=None):
                 max_redirects=app.config["FETCH_MAX_REDIRECTS"],
             ),
             cache_entries=app.config["CACHE_ENTRIES"],
+            workers=app.config["NER_WORKERS"],
         )
     app.extensions["entity_lens"] = annotator
 

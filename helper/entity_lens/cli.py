@@ -7,6 +7,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from . import __version__
@@ -32,6 +33,9 @@ def build_parser():
                        help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
                             "(repeatable; default: the best installed per language)")
     serve.add_argument("--threads", type=int, default=4, help=argparse.SUPPRESS)
+    serve.add_argument("--workers", type=int, default=None,
+                       help="extra processes for entity recognition on long pages "
+                            "(default: one per further core, up to 3; 0: none)")
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
     annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
@@ -74,6 +78,7 @@ def serve(args):
     from waitress.server import create_server
 
     from .app import create_app
+    from .workers import default_processes
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -81,7 +86,8 @@ def serve(args):
         return _fail(f"Refusing to listen on {args.host}: the helper serves this machine only "
                      "(use 127.0.0.1, localhost or ::1).")
     try:
-        app = create_app({"MODEL": args.model})
+        workers = default_processes() if args.workers is None else args.workers
+        app = create_app({"MODEL": args.model, "NER_WORKERS": workers})
     except ModelNotFound as exc:
         return _fail(str(exc))
     try:
@@ -96,6 +102,9 @@ def serve(args):
         raise SystemExit(0)
 
     signal.signal(signal.SIGTERM, stop)
+    # Other languages load after the workers have forked, so start-up stays short.
+    threading.Thread(target=app.extensions["entity_lens"].recognizers.preload,
+                     name="preload-languages", daemon=True).start()
     model = app.extensions["entity_lens"].describe_model()
     print(f"Entity Lens helper {__version__} ready on http://{args.host}:{args.port} "
           f"(model {model['name']} {model['version']})", file=sys.stderr, flush=True)
@@ -105,6 +114,7 @@ def serve(args):
         pass
     finally:
         server.close()
+        app.extensions["entity_lens"].close()
     print("Entity Lens helper stopped.", file=sys.stderr, flush=True)
     return 0
 

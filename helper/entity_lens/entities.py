@@ -28,6 +28,9 @@ PREFERRED_MODELS = {
 }
 # NER reads the tok2vec (or transformer) output only; everything else is wasted time.
 NER_COMPONENTS = {"tok2vec", "transformer", "ner"}
+NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_lemmatizer",
+               "senter", "morphologizer", "entity_linker", "textcat", "textcat_multilabel",
+               "spancat", "span_finder", "coref", "span_resolver"]
 # Other pipelines' labels mapped onto the English (OntoNotes) names the extension colours.
 LABEL_ALIASES = {"PER": "PERSON", "PERS": "PERSON"}
 WATCH = "WATCH"
@@ -86,7 +89,9 @@ class Recognizer:
     def __init__(self, model_name=None):
         self.name = choose_model(model_name)
         try:
-            nlp = spacy.load(self.name)
+            # Excluded components are never even built: French's lemmatizer tables alone are
+            # ~150 MB and seconds of start-up.
+            nlp = spacy.load(self.name, exclude=NOT_FOR_NER)
         except OSError:
             raise ModelNotFound(
                 f"The spaCy pipeline {self.name!r} is not installed. Install it with "
@@ -112,21 +117,20 @@ class Recognizer:
         return {"name": self.name, "version": self.version, "lang": self.lang}
 
     def mentions(self, text, watchlist=()):
-        """All entity mentions in `text` (paragraphs separated by "\\n"), sorted, cleaned.
+        """All entity mentions in `text` (paragraphs separated by "\\n"), sorted, cleaned."""
+        return self.mentions_in(split_paragraphs(text), watchlist)
+
+    def mentions_in(self, paragraphs, watchlist=()):
+        """Mentions in `paragraphs`, a list of (offset in the text, paragraph).
 
         Watchlist phrases match case-insensitively on token boundaries and win over
         overlapping model entities.
         """
-        offsets, paragraphs, position = [], [], 0
-        for line in text.split("\n"):
-            if line.strip():
-                offsets.append(position)
-                paragraphs.append(line)
-            position += len(line) + 1
         found = []
         with self._lock:
             matcher = self._watch_matcher(watchlist)
-            for offset, doc in zip(offsets, self.nlp.pipe(paragraphs, batch_size=64)):
+            docs = self.nlp.pipe((p for _, p in paragraphs), batch_size=64)
+            for (offset, _), doc in zip(paragraphs, docs):
                 watched = self._watch_spans(doc, matcher) if matcher else []
                 for start, end, phrase in watched:
                     found.append(Mention(start + offset, end + offset, doc.text[start:end],
@@ -162,7 +166,12 @@ class Recognizer:
 
 
 class Recognizers:
-    """One recognizer per language, all loaded and warmed up at start."""
+    """One recognizer per language.
+
+    English (and any pipeline named with --model) is loaded and warmed up at start; the other
+    languages with an installed official pipeline are loaded on first use, or ahead of it by
+    `preload()` once the server is up, so that start-up stays short.
+    """
 
     def __init__(self, spec=None):
         self.by_lang = {}
@@ -171,14 +180,14 @@ class Recognizers:
             self.by_lang.setdefault(lang or recognizer.lang, recognizer)
         if "en" not in self.by_lang:
             self.by_lang["en"] = Recognizer(choose_model(None, "en"))
-        for lang in PREFERRED_MODELS:
-            if lang not in self.by_lang and choose_model(None, lang):
-                self.by_lang[lang] = Recognizer(choose_model(None, lang))
-        self.default = self.by_lang["en"] if not spec else next(iter(self.by_lang.values()))
+        self.default = next(iter(self.by_lang.values()))
+        self.installed = {lang: choose_model(None, lang) for lang in PREFERRED_MODELS
+                          if lang not in self.by_lang and choose_model(None, lang)}
+        self._loading = threading.Lock()
 
     @property
     def languages(self):
-        return sorted(self.by_lang)
+        return sorted(set(self.by_lang) | set(self.installed))
 
     @property
     def labels(self):
@@ -187,11 +196,24 @@ class Recognizers:
     def describe(self):
         return self.default.describe()
 
+    def preload(self):
+        """Load every installed language's pipeline now (call from a background thread)."""
+        for lang in list(self.installed):
+            self._load(lang)
+
+    def _load(self, lang):
+        with self._loading:
+            if lang not in self.by_lang:
+                self.by_lang[lang] = Recognizer(self.installed[lang])
+            return self.by_lang[lang]
+
     def for_language(self, lang):
         """The recognizer for `lang` (None: the default), or `unsupported_language`."""
         if not lang:
             return self.default
         recognizer = self.by_lang.get(lang)
+        if recognizer is None and lang in self.installed:
+            recognizer = self._load(lang)
         if recognizer is None:
             served = ", ".join(self.languages)
             raise ApiError(
@@ -201,6 +223,16 @@ class Recognizers:
                 f"`pip install {lang}-core-news-sm` where spaCy publishes it, and start the "
                 f"helper with --model {lang}={lang}_core_news_sm.")
         return recognizer
+
+
+def split_paragraphs(text):
+    """[(offset, line)] for the non-blank lines of `text`."""
+    paragraphs, position = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((position, line))
+        position += len(line) + 1
+    return paragraphs
 
 
 def clean_span(text, start, end, label):

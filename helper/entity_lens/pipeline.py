@@ -13,6 +13,7 @@ from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
 from .groups import group_mentions
 from .language import page_language
+from .workers import NerPool
 
 
 @dataclass
@@ -23,10 +24,16 @@ class Options:
 class Annotator:
     """Holds what lives for the whole process: the loaded model, fetch limits, the cache."""
 
-    def __init__(self, model=None, limits=None, cache_entries=64):
+    def __init__(self, model=None, limits=None, cache_entries=64, workers=0):
         self.recognizers = Recognizers(model)
         self.limits = limits or FetchLimits()
         self.cache = LRUCache(cache_entries)
+        # Worker processes for long texts; 0 runs everything in this process.
+        self.pool = NerPool(self.recognizers, workers) if workers > 0 else None
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.close()
 
     def describe_model(self):
         return self.recognizers.describe()
@@ -58,7 +65,10 @@ class Annotator:
         language = page_language(html, extracted.text, extracted.language)
         recognizer = self.recognizers.for_language(language)
         step = time.perf_counter()
-        mentions = recognizer.mentions(extracted.text, options.watchlist)
+        if self.pool is not None:
+            mentions = self.pool.mentions(recognizer, extracted.text, options.watchlist)
+        else:
+            mentions = recognizer.mentions(extracted.text, options.watchlist)
         entities, groups = group_mentions(mentions, len(extracted.text),
                                           language or recognizer.lang)
         timings["ner"] = _ms_since(step)

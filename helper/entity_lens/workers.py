@@ -1,0 +1,73 @@
+"""Parallel NER: a long article's paragraphs split between this process and workers.
+
+spaCy's CPU inference holds the GIL, so threads cannot use a second core. The workers are
+forked once at start, after the models are loaded and warmed up: they share the model weights
+with the server copy-on-write and are ready at once. The calling process works on one share of
+the paragraphs while the workers do the rest. Short texts are not worth the hand-off, and a
+language loaded after the fork runs in this process only.
+"""
+
+import multiprocessing
+import os
+from dataclasses import astuple
+
+from .entities import Mention, split_paragraphs
+
+# Below this many characters the hand-off costs more than the second core gains.
+MIN_PARALLEL_CHARS = 1200
+
+_recognizers = None  # set in the server before the fork; each worker inherits it
+
+
+def _mentions_in(lang, paragraphs, watchlist):
+    return [astuple(m) for m in _recognizers.by_lang[lang].mentions_in(paragraphs, watchlist)]
+
+
+def default_processes():
+    """Worker processes besides the server's own: one per further core, at most 3."""
+    return max(0, min((os.cpu_count() or 1) - 1, 3))
+
+
+class NerPool:
+    def __init__(self, recognizers, processes):
+        global _recognizers
+        _recognizers = recognizers
+        self.processes = processes
+        # What the workers inherit: languages loaded later stay in this process.
+        self.languages = {lang: r for lang, r in recognizers.by_lang.items()}
+        # fork: workers start with the loaded models and need no start-up of their own.
+        self._pool = multiprocessing.get_context("fork").Pool(processes)
+
+    def mentions(self, recognizer, text, watchlist=()):
+        paragraphs = split_paragraphs(text)
+        size = sum(len(p) for _, p in paragraphs)
+        lang = next((l for l, r in self.languages.items() if r is recognizer), None)
+        if lang is None or size < MIN_PARALLEL_CHARS or len(paragraphs) < 2:
+            return recognizer.mentions_in(paragraphs, watchlist)
+        own, *others = balanced_chunks(paragraphs, self.processes + 1)
+        pending = [self._pool.apply_async(_mentions_in, (lang, chunk, list(watchlist)))
+                   for chunk in others]
+        found = recognizer.mentions_in(own, watchlist)
+        found += [Mention(*fields) for job in pending for fields in job.get()]
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def close(self):
+        self._pool.terminate()
+        self._pool.join()
+
+
+def balanced_chunks(paragraphs, parts):
+    """Split paragraphs, in order, into at most `parts` runs of about equal length."""
+    total = sum(len(p) for _, p in paragraphs)
+    target = total / parts
+    chunks, current, size = [], [], 0
+    for item in paragraphs:
+        current.append(item)
+        size += len(item[1])
+        if size >= target * (len(chunks) + 1) and len(chunks) < parts - 1:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
