@@ -1,0 +1,362 @@
+// The page audit (run it through scripts/audit): the real flow of the e2e tests over every page in
+// a folder, in one browser, with a JSON report. See `scripts/audit --help`.
+import { readdir, stat, writeFile, rename } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { launchBrowser } from "./browsers.js";
+import { startHelper, annotate, mentionsOf } from "./helper.js";
+import { startFixtureServer } from "./fixture-server.js";
+import {
+  snapshot,
+  annotateViaAction,
+  readMentions,
+  enableAllFilters,
+  clearViaAction,
+  alignMentions,
+  firstDiff,
+  normText,
+} from "./flow.js";
+
+const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --report FILE.json [--helper URL]
+                     [--mode auto|url|page] [--style highlight|inline] [--limit N] [--only NAME,...]
+                     [--page-timeout SECONDS]
+
+Runs the real flow (open the page from 127.0.0.1, click the toolbar action, check the painted
+mentions against what the helper returned, clear, check the page is restored) over every page in
+DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Starts its own helper unless --helper
+is given. Writes one JSON report and prints one line per page and the totals.`;
+
+function parseArgs(argv) {
+  const o = { mode: "auto", style: "highlight", limit: 0, only: null, pageTimeout: 90 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === "-h" || a === "--help") o.help = true;
+    else if (a === "--browser") o.browser = val();
+    else if (a === "--pages") o.pages = val();
+    else if (a === "--report") o.report = val();
+    else if (a === "--helper") o.helper = val().replace(/\/+$/, "");
+    else if (a === "--mode") o.mode = val();
+    else if (a === "--style") o.style = val();
+    else if (a === "--limit") o.limit = Number(val());
+    else if (a === "--only") o.only = new Set(val().split(","));
+    else if (a === "--page-timeout") o.pageTimeout = Number(val());
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (o.help) return o;
+  if (!["chromium", "firefox"].includes(o.browser)) throw new Error("--browser must be chromium or firefox");
+  if (!o.pages) throw new Error("--pages DIR is required");
+  if (!o.report) throw new Error("--report FILE.json is required");
+  if (!["auto", "url", "page"].includes(o.mode)) throw new Error("--mode must be auto, url or page");
+  if (!["highlight", "inline"].includes(o.style)) throw new Error("--style must be highlight or inline");
+  return o;
+}
+
+const stripExt = (f) => f.replace(/(\.html?|\.xhtml)?(\.gz)?$/i, "");
+
+/** [{name, file}] from DIR/html/<name>.html[.gz], DIR/<name>.html[.gz] and DIR/<name>/source.html. */
+export async function discoverPages(dir) {
+  const out = new Map();
+  const addHtmlFiles = async (d) => {
+    if (!existsSync(d)) return;
+    for (const f of (await readdir(d)).sort()) {
+      if (/\.(html?|xhtml)(\.gz)?$/i.test(f)) {
+        const file = join(d, f);
+        if ((await stat(file)).isFile() && !out.has(stripExt(f))) out.set(stripExt(f), file);
+      }
+    }
+  };
+  await addHtmlFiles(join(dir, "html"));
+  for (const f of (await readdir(dir)).sort()) {
+    const sub = join(dir, f);
+    if (f !== "html" && (await stat(sub)).isDirectory()) {
+      for (const cand of ["source.html", "source.html.gz", "source.htm"]) {
+        if (existsSync(join(sub, cand))) {
+          out.set(f, join(sub, cand));
+          break;
+        }
+      }
+    }
+  }
+  await addHtmlFiles(dir);
+  return [...out].map(([name, file]) => ({ name, file }));
+}
+
+const pct = (xs, p) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[i];
+};
+const median = (xs) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function withTimeout(promise, ms, what) {
+  let t;
+  return Promise.race([
+    promise.finally(() => clearTimeout(t)),
+    new Promise((_, j) => (t = setTimeout(() => j(new Error(`${what} timed out after ${ms / 1000} s`)), ms))),
+  ]);
+}
+
+/** Why a mention was missed: its paragraph is in the page's text (alignment) or not (extraction). */
+function missCause(mention, resultText, pageText) {
+  const para = resultText.slice(0, mention.start).lastIndexOf("\n") + 1;
+  const end = resultText.indexOf("\n", mention.end);
+  const paragraph = normText(resultText.slice(para, end < 0 ? undefined : end));
+  return pageText.includes(paragraph) ? "alignment" : "paragraph_not_in_page";
+}
+
+async function auditPage(ctx, { name, file }) {
+  const { session, server, helperUrl, opts } = ctx;
+  const rec = {
+    name,
+    ok: false,
+    error: null,
+    entities_returned: 0,
+    mentions_returned: 0,
+    mentions_highlighted: 0,
+    highlights: [],
+    text_unchanged: null,
+    restore_exact: null,
+    ms_click_to_first_highlight: null,
+    ms_click_to_done: null,
+  };
+  const url = `${server.url}/p/${encodeURIComponent(name)}.html`;
+  let page;
+  try {
+    page = await session.newPage();
+    try {
+      await page.goto(url, { waitUntil: "load", timeout: 20000 });
+    } catch (err) {
+      if (!/timeout/i.test(err.message)) throw err; // a page that never finishes loading is still shown
+    }
+    rec.loaded = true;
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await snapshot(page);
+    await new Promise((r) => setTimeout(r, 200));
+    const before2 = await snapshot(page);
+    rec.page_mutates_itself = before2.bodyHTML !== before.bodyHTML;
+
+    const state = await annotateViaAction(session, page, { timeoutMs: 60000 });
+    rec.status = state.status;
+    rec.ms_click_to_first_highlight = state.ms_first;
+    rec.ms_click_to_done = state.ms_done;
+    if (state.timedOut) throw new Error(`no result within 60 s (status: ${JSON.stringify(state.status)})`);
+    if (state.error) rec.error = `panel error: ${state.error}`;
+
+    // What the helper returned (asked after the extension, so its timing is not helped by a cache).
+    const expected = {};
+    if (opts.mode !== "page") expected.url = await annotate(helperUrl, { url });
+    if (opts.mode !== "url") expected.page = await annotate(helperUrl, { url, html: before2.docHTML });
+
+    await enableAllFilters(page).catch(() => []);
+    const painted = await readMentions(page);
+    rec.highlights = painted.map((p) => ({ text: p.text, label: p.label, prefix: p.prefix, suffix: p.suffix }));
+    const during = await snapshot(page);
+    rec.text_unchanged = during.bodyText === before2.bodyText;
+
+    // Which result did the extension paint? In auto mode the better-matching one.
+    let best = null;
+    for (const [source, r] of Object.entries(expected)) {
+      if (r.status !== 200) continue;
+      const mentions = mentionsOf(r.body);
+      const al = alignMentions(mentions, painted);
+      if (!best || al.matched.length > best.al.matched.length || (al.matched.length === best.al.matched.length && source === "url" && opts.mode === "auto" && mentions.length <= best.mentions.length)) {
+        best = { source, r, mentions, al };
+      }
+    }
+    if (best) {
+      rec.source_used = best.source;
+      rec.entities_returned = best.r.body.groups.length;
+      rec.mentions_returned = best.mentions.length;
+      rec.mentions_highlighted = best.al.matched.length;
+      rec.extra_highlights = best.al.extra.length;
+      const pageText = normText(during.bodyText);
+      rec.missed = best.al.missing.slice(0, 50).map((m) => ({ text: m.text, label: m.label, cause: missCause(m, best.r.body.text, pageText) }));
+      rec.miss_causes = {};
+      for (const m of best.al.missing) {
+        const c = missCause(m, best.r.body.text, pageText);
+        rec.miss_causes[c] = (rec.miss_causes[c] || 0) + 1;
+      }
+    } else {
+      const errs = Object.entries(expected).map(([s, r]) => `${s}: ${r.body && r.body.error ? r.body.error.code : r.status}`);
+      rec.helper_error = errs.join("; ");
+      if (!rec.error) rec.error = `helper returned no result (${rec.helper_error})`;
+    }
+
+    const cleared = await clearViaAction(session, page);
+    const afterClear = await snapshot(page);
+    rec.restore_exact = afterClear.bodyHTML === before2.bodyHTML;
+    if (!rec.restore_exact) {
+      const d = firstDiff(before2.bodyHTML, afterClear.bodyHTML, 40);
+      rec.restore_diff = d;
+    }
+    if (rec.text_unchanged) rec.text_unchanged = afterClear.bodyText === before2.bodyText;
+    if (!cleared && !rec.error) rec.error = "the second click did not clear the page";
+    rec.ok = !rec.error;
+  } catch (err) {
+    rec.error = rec.error || String(err && err.message ? err.message : err).split("\n")[0];
+    rec.ok = false;
+  } finally {
+    if (page) await withTimeout(page.close(), 10000, "closing the page").catch(() => {});
+  }
+  return rec;
+}
+
+function summarize(pages) {
+  const loaded = pages.filter((p) => p.loaded);
+  const sum = (k) => pages.reduce((a, p) => a + (p[k] || 0), 0);
+  const returned = sum("mentions_returned");
+  const highlighted = sum("mentions_highlighted");
+  const first = pages.map((p) => p.ms_click_to_first_highlight).filter((x) => typeof x === "number");
+  const done = pages.filter((p) => !p.error || p.ok).map((p) => p.ms_click_to_done).filter((x) => typeof x === "number");
+  const causes = {};
+  for (const p of pages) for (const [c, n] of Object.entries(p.miss_causes || {})) causes[c] = (causes[c] || 0) + n;
+  const errors = {};
+  for (const p of pages) if (p.error) {
+    const k = p.error.replace(/\d+(\.\d+)?/g, "N").slice(0, 100);
+    errors[k] = (errors[k] || 0) + 1;
+  }
+  return {
+    pages: pages.length,
+    loaded: loaded.length,
+    ok: pages.filter((p) => p.ok).length,
+    failed: pages.filter((p) => !p.ok).length,
+    entities_returned: sum("entities_returned"),
+    mentions_returned: returned,
+    mentions_highlighted: highlighted,
+    highlight_recall: returned ? Math.round((highlighted / returned) * 10000) / 10000 : null,
+    pages_full_recall: pages.filter((p) => p.mentions_returned && p.mentions_highlighted === p.mentions_returned).length,
+    extra_highlights: sum("extra_highlights"),
+    text_unchanged: loaded.filter((p) => p.text_unchanged === true).length,
+    text_changed: loaded.filter((p) => p.text_unchanged === false).length,
+    restore_exact: loaded.filter((p) => p.restore_exact === true).length,
+    restore_not_exact: loaded.filter((p) => p.restore_exact === false).length,
+    restore_not_exact_page_mutates_itself: loaded.filter((p) => p.restore_exact === false && p.page_mutates_itself).length,
+    ms_click_to_first_highlight: { median: median(first), p95: pct(first, 95) },
+    ms_click_to_done: { median: median(done), p95: pct(done, 95) },
+    source_used: pages.reduce((a, p) => (p.source_used && (a[p.source_used] = (a[p.source_used] || 0) + 1), a), {}),
+    miss_causes: causes,
+    errors,
+  };
+}
+
+async function writeReport(file, report) {
+  const tmp = `${file}.tmp`;
+  await writeFile(tmp, JSON.stringify(report, null, 1));
+  await rename(tmp, file);
+}
+
+export async function main(argv) {
+  let opts;
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dir = resolve(opts.pages);
+  if (!existsSync(dir)) {
+    console.error(`no such folder: ${dir}`);
+    return 2;
+  }
+  let list = await discoverPages(dir);
+  if (opts.only) list = list.filter((p) => opts.only.has(p.name));
+  if (opts.limit > 0) list = list.slice(0, opts.limit);
+  if (!list.length) {
+    console.error(`no pages found in ${dir} (expected html/<name>.html.gz or <name>/source.html)`);
+    return 2;
+  }
+
+  const extra = new Map(list.map((p) => [`/p/${p.name}.html`, p.file]));
+  const server = await startFixtureServer({ root: dir, extra, rawCharset: true });
+  let helper = null;
+  let session = null;
+  const report = { browser: opts.browser, mode: opts.mode, style: opts.style, pages: [], summary: {} };
+  const started = Date.now();
+  try {
+    let helperUrl = opts.helper;
+    if (!helperUrl) {
+      helper = await startHelper();
+      helperUrl = helper.url;
+    }
+    const h = await fetch(`${helperUrl}/v1/health`).then((r) => r.json());
+    report.helper = { url: helperUrl, version: h.version, model: h.model };
+    // Warm the helper (model loaded, first-call costs paid) so latencies are of a warm helper.
+    await annotate(helperUrl, {
+      url: "http://127.0.0.1/warm-up",
+      html: "<html><body><article><p>Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the European Union budget.</p></article></body></html>",
+    });
+
+    const launch = async () => {
+      session = await launchBrowser(opts.browser);
+      await session.setSettings({ helperUrl, mode: opts.mode, style: opts.style });
+      report.extension = session.extensionId;
+    };
+    await launch();
+    console.log(`audit: ${list.length} pages in ${opts.browser}, helper ${helperUrl}, mode ${opts.mode}, style ${opts.style}`);
+    for (const item of list) {
+      let rec;
+      try {
+        rec = await withTimeout(auditPage({ session, server, helperUrl, opts }, item), opts.pageTimeout * 1000, "the page");
+      } catch (err) {
+        rec = { name: item.name, ok: false, error: err.message, entities_returned: 0, mentions_returned: 0, mentions_highlighted: 0, highlights: [], text_unchanged: null, restore_exact: null, ms_click_to_first_highlight: null, ms_click_to_done: null };
+      }
+      report.pages.push(rec);
+      const flag = (v) => (v === true ? "yes" : v === false ? "NO" : "-");
+      console.log(
+        `${rec.ok ? "ok  " : "FAIL"} ${rec.name.slice(0, 24).padEnd(24)} ` +
+          `mentions ${String(rec.mentions_highlighted).padStart(4)}/${String(rec.mentions_returned).padEnd(4)} ` +
+          `first ${String(rec.ms_click_to_first_highlight ?? "-").padStart(7)} ms  done ${String(rec.ms_click_to_done ?? "-").padStart(7)} ms  ` +
+          `text ${flag(rec.text_unchanged)}  restore ${flag(rec.restore_exact)}${rec.source_used ? "  via " + rec.source_used : ""}` +
+          `${rec.error ? "  error: " + rec.error.slice(0, 160) : ""}`,
+      );
+      // A crashed or disconnected browser is relaunched; the run goes on.
+      if (!session.browser.connected) {
+        console.log("audit: the browser went away; relaunching it");
+        await session.close().catch(() => {});
+        await launch();
+      }
+      report.summary = { ...summarize(report.pages), seconds: Math.round((Date.now() - started) / 1000) };
+      await writeReport(opts.report, report);
+    }
+  } finally {
+    if (session) await session.close().catch(() => {});
+    if (helper) await helper.stop();
+    await server.close();
+  }
+  report.summary = { ...summarize(report.pages), seconds: Math.round((Date.now() - started) / 1000) };
+  await writeReport(opts.report, report);
+  const s = report.summary;
+  console.log(
+    `totals: ${s.pages} pages, ${s.ok} ok, ${s.failed} failed; highlight recall ${s.highlight_recall} ` +
+      `(${s.mentions_highlighted}/${s.mentions_returned} mentions, ${s.entities_returned} entities); ` +
+      `click-to-first-highlight median ${s.ms_click_to_first_highlight.median} ms p95 ${s.ms_click_to_first_highlight.p95} ms; ` +
+      `click-to-done median ${s.ms_click_to_done.median} ms p95 ${s.ms_click_to_done.p95} ms; ` +
+      `text unchanged ${s.text_unchanged}/${s.loaded}; restore exact ${s.restore_exact}/${s.loaded}`,
+  );
+  console.log(`report: ${resolve(opts.report)}`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err && err.stack ? err.stack : err);
+      process.exit(1);
+    },
+  );
+}

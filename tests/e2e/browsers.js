@@ -1,0 +1,273 @@
+// Launches Debian's Chromium or Firefox ESR through puppeteer-core with the unpacked extension
+// installed, and fires the extension's real toolbar action. What works on these machines is in
+// the project notes on browser testing: Chromium over CDP (`triggerExtensionAction`), Firefox
+// over WebDriver BiDi (the action is triggered from the privileged browser window).
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import puppeteer from "puppeteer-core";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const EXTENSION_DIR = process.env.ENTITY_LENS_EXTENSION_DIR || join(REPO, "extension");
+export const GECKO_ID = "entity-lens@entitylens.org";
+
+export const BROWSERS = {
+  chromium: { executable: "/usr/lib/chromium/chromium", install: "apt-get install -y chromium" },
+  firefox: { executable: "/usr/bin/firefox-esr", install: "apt-get install -y firefox-esr" },
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Throws a clear error when the browser or the extension is missing: tests never skip. */
+export function checkPrerequisites(kind, extensionDir = EXTENSION_DIR) {
+  const spec = BROWSERS[kind];
+  if (!spec) throw new Error(`unknown browser ${JSON.stringify(kind)} (chromium or firefox)`);
+  if (!existsSync(spec.executable)) {
+    throw new Error(`${kind} is not installed: ${spec.executable} is missing. Install it with: ${spec.install}`);
+  }
+  if (!existsSync(join(extensionDir, "manifest.json"))) {
+    throw new Error(`no extension to load: ${join(extensionDir, "manifest.json")} is missing`);
+  }
+}
+
+/**
+ * Starts `kind` ("chromium" | "firefox") with the extension installed.
+ * Returns a session: { kind, browser, extensionId, newPage(), setSettings(obj), getSettings(),
+ * triggerAction(page), close() }.
+ */
+export async function launchBrowser(kind, { extensionDir = EXTENSION_DIR } = {}) {
+  checkPrerequisites(kind, extensionDir);
+  const tmp = await mkdtemp(join(tmpdir(), `entity-lens-e2e-${kind}-`));
+  let session;
+  try {
+    session = kind === "chromium" ? await launchChromium(tmp, extensionDir) : await launchFirefox(tmp, extensionDir);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true }).catch(() => {});
+    throw err;
+  }
+  const close = session.close;
+  session.close = async () => {
+    try {
+      await close();
+    } finally {
+      await rm(tmp, { recursive: true, force: true }).catch(() => {});
+    }
+  };
+  return session;
+}
+
+async function closeBrowser(browser) {
+  const proc = browser.process();
+  try {
+    await Promise.race([browser.close(), sleep(10000)]);
+  } catch {
+    // fall through to the kill below
+  }
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    try {
+      // Only the browser process puppeteer started for us (and its group, if it has one).
+      proc.kill("SIGKILL");
+    } catch {}
+  }
+}
+
+async function launchChromium(tmp, extensionDir) {
+  const browser = await puppeteer.launch({
+    executablePath: BROWSERS.chromium.executable,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir: join(tmp, "profile"),
+    defaultViewport: { width: 1280, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--window-size=1280,900",
+      // Offline by construction: anything but loopback goes to a dead proxy, so pages under test
+      // cannot load third-party scripts (and runs do not depend on the network).
+      "--proxy-server=http://127.0.0.1:9",
+      "--proxy-bypass-list=127.0.0.1;localhost;[::1]",
+    ],
+  });
+  let extensionId;
+  try {
+    extensionId = await browser.installExtension(extensionDir);
+  } catch (err) {
+    await closeBrowser(browser);
+    throw new Error(`Chromium refused to install the extension from ${extensionDir}: ${err.message}`);
+  }
+
+  async function worker() {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 15000 },
+    );
+    return target.worker();
+  }
+
+  return {
+    kind: "chromium",
+    browser,
+    extensionId,
+    extensionOrigin: `chrome-extension://${extensionId}`,
+    async newPage() {
+      return browser.newPage();
+    },
+    async setSettings(settings) {
+      const w = await worker();
+      await w.evaluate((s) => chrome.storage.local.set(s), settings);
+    },
+    async getSettings() {
+      const w = await worker();
+      return w.evaluate(() => chrome.storage.local.get(null));
+    },
+    async triggerAction(page, { onFire } = {}) {
+      const ext = (await browser.extensions()).get(extensionId);
+      if (!ext) throw new Error(`extension ${extensionId} is not installed`);
+      await page.bringToFront();
+      if (onFire) await onFire();
+      await page.triggerExtensionAction(ext);
+    },
+    async badgeText(pageUrl) {
+      const w = await worker();
+      return w.evaluate(async (url) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === url);
+        return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : null;
+      }, pageUrl);
+    },
+    async close() {
+      await closeBrowser(browser);
+    },
+  };
+}
+
+async function launchFirefox(tmp, extensionDir) {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    protocol: "webDriverBiDi",
+    executablePath: BROWSERS.firefox.executable,
+    headless: true,
+    userDataDir: join(tmp, "profile"),
+    defaultViewport: { width: 1280, height: 900 },
+    args: ["--remote-allow-system-access", "--width=1280", "--height=900"],
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
+      // Quiet, offline-friendly profile.
+      "browser.shell.checkDefaultBrowser": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+      "app.normandy.enabled": false,
+      "browser.aboutwelcome.enabled": false,
+      // Offline by construction, as for Chromium: everything but loopback goes to a dead proxy.
+      "network.proxy.type": 1,
+      "network.proxy.http": "127.0.0.1",
+      "network.proxy.http_port": 9,
+      "network.proxy.ssl": "127.0.0.1",
+      "network.proxy.ssl_port": 9,
+      "network.proxy.no_proxies_on": "localhost, 127.0.0.1, [::1]",
+      "network.proxy.allow_hijacking_localhost": false,
+    },
+  });
+  let extensionId;
+  try {
+    extensionId = await browser.installExtension(extensionDir);
+  } catch (err) {
+    await closeBrowser(browser);
+    throw new Error(`Firefox refused to install the extension from ${extensionDir}: ${err.message}`);
+  }
+  if (extensionId !== GECKO_ID) {
+    await closeBrowser(browser);
+    throw new Error(`the extension's gecko id is ${extensionId}, expected ${GECKO_ID}`);
+  }
+  const origin = `moz-extension://${uuid}`;
+
+  // Runs `fn(storage)` in the options page (an extension page, so it has browser.storage).
+  async function inOptionsPage(fn, arg) {
+    try {
+      return await inOptionsPageOnce(fn, arg);
+    } catch (err) {
+      // Rarely the extension page never reports ready under BiDi: a fresh tab does.
+      if (!/did not get ready/.test(err.message)) throw err;
+      return inOptionsPageOnce(fn, arg);
+    }
+  }
+
+  async function inOptionsPageOnce(fn, arg) {
+    const page = await browser.newPage();
+    try {
+      // goto on moz-extension:// never resolves under BiDi: start it and wait for the page's flag.
+      page.goto(`${origin}/options/options.html`).catch(() => {});
+      try {
+        await page.waitForFunction(() => window.entityLensOptionsReady === true, { timeout: 8000, polling: 100 });
+      } catch (err) {
+        const urls = (await browser.pages()).map((p) => p.url());
+        const here = await page.evaluate(() => [location.href, document.readyState, typeof window.entityLensOptionsReady]).catch((e) => e.message);
+        throw new Error(`the options page did not get ready: ${err.message}; page: ${JSON.stringify(here)}; tabs: ${JSON.stringify(urls)}`);
+      }
+      return await page.evaluate(fn, arg);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  async function chromeContext() {
+    const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+    const ctx = result.contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
+    if (!ctx) throw new Error("no privileged browser window found (is --remote-allow-system-access set?)");
+    return ctx.context;
+  }
+
+  return {
+    kind: "firefox",
+    browser,
+    extensionId,
+    extensionOrigin: origin,
+    async newPage() {
+      return browser.newPage();
+    },
+    async setSettings(settings) {
+      await inOptionsPage((s) => browser.storage.local.set(s), settings);
+    },
+    async getSettings() {
+      return inOptionsPage(() => browser.storage.local.get(null));
+    },
+    async triggerAction(page, { onFire } = {}) {
+      await page.bringToFront();
+      const context = await chromeContext();
+      if (onFire) await onFire();
+      const expression = `(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const ext = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+        if (!ext) throw new Error("extension not loaded");
+        ExtensionParent.apiManager.global.browserActionFor(ext).triggerAction(window);
+        return true;
+      })()`;
+      const { result } = await browser.connection.send("script.evaluate", {
+        expression,
+        target: { context },
+        awaitPromise: true,
+      });
+      if (result.type === "exception") {
+        throw new Error(`triggering the toolbar action failed: ${JSON.stringify(result.exceptionDetails)}`);
+      }
+    },
+    async badgeText(pageUrl) {
+      return inOptionsPage(async (url) => {
+        const tabs = await browser.tabs.query({});
+        const tab = tabs.find((t) => t.url === url);
+        return tab ? browser.action.getBadgeText({ tabId: tab.id }) : null;
+      }, pageUrl);
+    },
+    async close() {
+      await closeBrowser(browser);
+    },
+  };
+}

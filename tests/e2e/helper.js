@@ -1,0 +1,159 @@
+// Starts the real helper (`entity-lens serve --port N`, real model) and talks to it the way the
+// extension does not: from node, without an Origin header, to learn what it returns.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import { join } from "node:path";
+import { REPO } from "./browsers.js";
+
+export const HELPER_BIN = process.env.ENTITY_LENS_HELPER_BIN || join(REPO, ".venv/bin/entity-lens");
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function health(url, timeoutMs = 2000) {
+  const ctl = new AbortController();
+  const t = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const r = await fetch(`${url}/v1/health`, { signal: ctl.signal });
+    if (!r.ok) return null;
+    return await r.json();
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+/**
+ * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
+ * Returns { url, port, health, stop(), start(), log() }: stop() ends only the process started here;
+ * start() starts it again on the same port.
+ */
+export async function startHelper({ port, timeoutMs = 90000 } = {}) {
+  if (!existsSync(HELPER_BIN)) {
+    throw new Error(`the helper is not installed: ${HELPER_BIN} is missing (python -m venv .venv && .venv/bin/pip install -e .)`);
+  }
+  port = port || (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  let proc = null;
+  let lines = [];
+  const helper = {
+    url,
+    port,
+    health: null,
+    log: () => lines.join(""),
+    async start() {
+      if (proc) return helper;
+      if (await health(url, 500)) throw new Error(`something already answers on ${url}`);
+      lines = [];
+      const child = spawn(HELPER_BIN, ["serve", "--port", String(port)], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, PYTHONUNBUFFERED: "1" },
+      });
+      proc = child;
+      const keep = (d) => {
+        lines.push(String(d));
+        if (lines.length > 200) lines.splice(0, lines.length - 200);
+      };
+      child.stdout.on("data", keep);
+      child.stderr.on("data", keep);
+      const exited = new Promise((r) => child.once("exit", (code, sig) => r({ code, sig })));
+      child.once("exit", () => {
+        if (proc === child) proc = null;
+      });
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const h = await health(url);
+        if (h) {
+          helper.health = h;
+          return helper;
+        }
+        const done = await Promise.race([exited, sleep(200).then(() => null)]);
+        if (done) {
+          throw new Error(`the helper exited (${done.code ?? done.sig}) before answering /v1/health:\n${helper.log()}`);
+        }
+        if (Date.now() > deadline) {
+          await helper.stop();
+          throw new Error(`the helper did not answer ${url}/v1/health within ${timeoutMs} ms:\n${helper.log()}`);
+        }
+      }
+    },
+    async stop() {
+      const child = proc;
+      if (!child) return;
+      proc = null;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const ok = await Promise.race([gone.then(() => true), sleep(5000).then(() => false)]);
+      if (!ok) {
+        child.kill("SIGKILL");
+        await gone;
+      }
+      // Wait until the port no longer answers so a test of "helper stopped" is real.
+      for (let i = 0; i < 50 && (await health(url, 300)); i++) await sleep(100);
+    },
+  };
+  await helper.start();
+  return helper;
+}
+
+/** POST /v1/annotate from node (no Origin header). Returns { status, body }. */
+export async function annotate(helperUrl, request, timeoutMs = 60000) {
+  const ctl = new AbortController();
+  const t = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const r = await fetch(`${helperUrl}/v1/annotate`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(request),
+      signal: ctl.signal,
+    });
+    const text = await r.text();
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { raw: text };
+    }
+    return { status: r.status, body };
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+/**
+ * The helper's entities as the page will see them: `text` and `label` per mention, plus the
+ * mention's UTF-16 offsets in `result.text` (the API counts code points).
+ */
+export function mentionsOf(result) {
+  const text = result.text || "";
+  const cps = Array.from(text);
+  // code point index -> UTF-16 index
+  const u16 = new Array(cps.length + 1);
+  let acc = 0;
+  for (let i = 0; i < cps.length; i++) {
+    u16[i] = acc;
+    acc += cps[i].length;
+  }
+  u16[cps.length] = acc;
+  return (result.entities || []).map((e) => {
+    const start = u16[e.start];
+    const end = u16[e.end];
+    const slice = text.slice(start, end);
+    return { text: e.text, label: e.label, group: e.group, start, end, consistent: slice === e.text };
+  });
+}
