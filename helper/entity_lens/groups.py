@@ -5,7 +5,8 @@ Rules, applied within one document:
   are one entity, and it takes the label most of its mentions got (ties: the first mention's);
 - a PERSON mention of one or two words (titles such as "President" dropped) that is the
   surname or given name of a longer PERSON name joins it ("Putin" → "Vladimir Putin"), and so
-  does a one-word ORG mention, a label the model often gives a lone surname;
+  does a one-word ORG mention, a label the model often gives a lone surname; a watched full
+  name owns its surname the same way;
 - an acronym joins the longer name of a place, organisation or group whose initials it spells
   ("U.S." → "United States", "NATO" → "North Atlantic Treaty Organization").
 
@@ -87,6 +88,8 @@ class _Group:
 
     @property
     def label(self):
+        if self.labels[WATCH]:
+            return WATCH  # the reader's own list wins over the model's vote
         first = min(self.mentions, key=lambda m: m.start).label
         best = max(self.labels.values())
         return first if self.labels[first] == best else self.labels.most_common(1)[0][0]
@@ -145,6 +148,8 @@ def group_mentions(mentions, text_length, language="en"):
 def _merge_people(groups):
     people = [g for g in groups.values() if g.label == "PERSON"]
     full = [g for g in people if len(_person_core(g.name)) >= 2]
+    # A watched full name ("Friedrich Merz") also owns the reader's later "Merz".
+    full += [g for g in groups.values() if g.label == WATCH and len(_words(g.name)) >= 2]
     # The small model often calls a lone surname an organisation ("Ratas said ...").
     lone = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1
             and not _acronym(g.name)]

@@ -58,3 +58,12 @@ def test_different_people_with_other_surnames_stay_apart():
                                       ("Kamala Harris", "PERSON"), ("Harris", "PERSON")])
     assert set(groups) == {"Joe Biden", "Jill Biden", "Kamala Harris"}
     assert groups["Kamala Harris"]["count"] == 2
+
+
+def test_a_watched_full_name_owns_its_surname():
+    text = "Friedrich Merz arrived. Merz spoke. Later Merz left."
+    mentions = mentions_of(text, [("Friedrich Merz", "WATCH"), ("Merz", "PERSON"), ("Merz", "PERSON")])
+    mentions[0].name = "friedrich merz"
+    entities, groups = group_mentions(mentions, len(text))
+    assert [(g["name"], g["label"], g["count"]) for g in groups] == [("friedrich merz", "WATCH", 3)]
+    assert {e["label"] for e in entities} == {"WATCH"}
