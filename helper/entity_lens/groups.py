@@ -7,6 +7,8 @@ Rules, applied within one document:
   surname or given name of a longer PERSON name joins it ("Putin" → "Vladimir Putin"), and so
   does a one-word ORG mention, a label the model often gives a lone surname; a watched full
   name owns its surname the same way;
+- a one-word organisation that is the last word of exactly one longer organisation's name
+  joins it ("Commission" → "European Commission");
 - an acronym joins the longer name of a place, organisation or group whose initials it spells
   ("U.S." → "United States", "NATO" → "North Atlantic Treaty Organization").
 
@@ -117,6 +119,7 @@ def group_mentions(mentions, text_length, language="en"):
 
     _merge_people(groups)
     _merge_acronyms(groups)
+    _merge_short_organisations(groups)
 
     ordered = list(groups.values())
     max_count = max((len(g.mentions) for g in ordered), default=1)
@@ -189,6 +192,18 @@ def _merge_acronyms(groups):
         target = by_initials.get(acronym) if acronym else None
         if target is not None and target is not g and target.key in groups:
             target.absorb(g)
+            del groups[g.key]
+
+
+def _merge_short_organisations(groups):
+    """A one-word ORG that is the head of exactly one longer ORG name joins it
+    ("Commission" → "European Commission")."""
+    longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2]
+    for g in [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1]:
+        word = g.name.casefold()
+        owners = [f for f in longer if _words(f.name)[-1].casefold() == word]
+        if len(owners) == 1 and not _acronym(g.name):
+            owners[0].absorb(g)
             del groups[g.key]
 
 

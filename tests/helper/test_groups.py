@@ -67,3 +67,11 @@ def test_a_watched_full_name_owns_its_surname():
     entities, groups = group_mentions(mentions, len(text))
     assert [(g["name"], g["label"], g["count"]) for g in groups] == [("friedrich merz", "WATCH", 3)]
     assert {e["label"] for e in entities} == {"WATCH"}
+
+
+def test_a_short_organisation_name_joins_its_only_longer_form():
+    text = "The European Commission said. The Commission agreed. The Bank of England and the Bank."
+    _, groups = groups_by_name(text, [("The European Commission", "ORG"), ("Commission", "ORG"),
+                                      ("Bank of England", "ORG"), ("Bank", "ORG")])
+    assert groups["European Commission"]["count"] == 2
+    assert "Bank" in groups  # "Bank" is not the last word of "Bank of England": kept apart
