@@ -95,7 +95,7 @@ const median = (xs) => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return Math.round((s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) * 10) / 10;
 };
 
 function withTimeout(promise, ms, what) {
@@ -106,12 +106,23 @@ function withTimeout(promise, ms, what) {
   ]);
 }
 
-/** Why a mention was missed: its paragraph is in the page's text (alignment) or not (extraction). */
-function missCause(mention, resultText, pageText) {
+/** The paragraph of `result.text` holding a mention (UTF-16 offsets). */
+function paragraphOf(mention, resultText) {
   const para = resultText.slice(0, mention.start).lastIndexOf("\n") + 1;
   const end = resultText.indexOf("\n", mention.end);
-  const paragraph = normText(resultText.slice(para, end < 0 ? undefined : end));
-  return pageText.includes(paragraph) ? "alignment" : "paragraph_not_in_page";
+  return resultText.slice(para, end < 0 ? undefined : end);
+}
+
+/**
+ * Why a mention was missed: its paragraph is in the page's rendered text (so alignment missed it),
+ * only in hidden DOM text, or nowhere in the page's text (extraction changed it, or the page's
+ * scripts changed the page after it was fetched).
+ */
+function missCause(mention, resultText, text) {
+  const paragraph = normText(paragraphOf(mention, resultText));
+  if (text.rendered.includes(paragraph)) return "alignment";
+  if (text.dom.includes(paragraph)) return "paragraph_hidden_in_page";
+  return "paragraph_not_in_page_text";
 }
 
 async function auditPage(ctx, { name, file }) {
@@ -136,10 +147,14 @@ async function auditPage(ctx, { name, file }) {
     try {
       await page.goto(url, { waitUntil: "load", timeout: 20000 });
     } catch (err) {
-      if (!/timeout/i.test(err.message)) throw err; // a page that never finishes loading is still shown
+      // A page that never finishes loading, or one of whose frames is refused (Firefox reports
+      // "Address rejected" for the offline proxy), is still shown: go on if it is our document.
+      const shown = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+      if (!shown || shown[0] !== url || shown[1] === "loading") throw err;
     }
     rec.loaded = true;
     await new Promise((r) => setTimeout(r, 300));
+    if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
     const before = await snapshot(page);
     await new Promise((r) => setTimeout(r, 200));
     const before2 = await snapshot(page);
@@ -149,6 +164,7 @@ async function auditPage(ctx, { name, file }) {
     rec.status = state.status;
     rec.ms_click_to_first_highlight = state.ms_first;
     rec.ms_click_to_done = state.ms_done;
+    if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
     if (state.timedOut) throw new Error(`no result within 60 s (status: ${JSON.stringify(state.status)})`);
     if (state.error) rec.error = `panel error: ${state.error}`;
 
@@ -179,12 +195,18 @@ async function auditPage(ctx, { name, file }) {
       rec.mentions_returned = best.mentions.length;
       rec.mentions_highlighted = best.al.matched.length;
       rec.extra_highlights = best.al.extra.length;
-      const pageText = normText(during.bodyText);
-      rec.missed = best.al.missing.slice(0, 50).map((m) => ({ text: m.text, label: m.label, cause: missCause(m, best.r.body.text, pageText) }));
+      const text = {
+        rendered: normText(during.bodyText),
+        dom: normText(await page.evaluate(() => document.body.textContent)),
+      };
+      rec.missed = [];
       rec.miss_causes = {};
       for (const m of best.al.missing) {
-        const c = missCause(m, best.r.body.text, pageText);
-        rec.miss_causes[c] = (rec.miss_causes[c] || 0) + 1;
+        const cause = missCause(m, best.r.body.text, text);
+        rec.miss_causes[cause] = (rec.miss_causes[cause] || 0) + 1;
+        if (rec.missed.length < 40) {
+          rec.missed.push({ text: m.text, label: m.label, cause, paragraph: paragraphOf(m, best.r.body.text).slice(0, 160) });
+        }
       }
     } else {
       const errs = Object.entries(expected).map(([s, r]) => `${s}: ${r.body && r.body.error ? r.body.error.code : r.status}`);
@@ -198,6 +220,9 @@ async function auditPage(ctx, { name, file }) {
     if (!rec.restore_exact) {
       const d = firstDiff(before2.bodyHTML, afterClear.bodyHTML, 40);
       rec.restore_diff = d;
+      // A difference that names nothing of ours (marks, entity-lens attributes) is most likely the
+      // page's own scripts (timers, lazy loading, ads) changing the DOM meanwhile.
+      rec.restore_diff_looks_like_ours = /entity-lens|<mark/i.test(d.before + d.after);
     }
     if (rec.text_unchanged) rec.text_unchanged = afterClear.bodyText === before2.bodyText;
     if (!cleared && !rec.error) rec.error = "the second click did not clear the page";
@@ -241,6 +266,7 @@ function summarize(pages) {
     restore_exact: loaded.filter((p) => p.restore_exact === true).length,
     restore_not_exact: loaded.filter((p) => p.restore_exact === false).length,
     restore_not_exact_page_mutates_itself: loaded.filter((p) => p.restore_exact === false && p.page_mutates_itself).length,
+    restore_not_exact_diff_looks_like_ours: loaded.filter((p) => p.restore_exact === false && p.restore_diff_looks_like_ours).length,
     ms_click_to_first_highlight: { median: median(first), p95: pct(first, 95) },
     ms_click_to_done: { median: median(done), p95: pct(done, 95) },
     source_used: pages.reduce((a, p) => (p.source_used && (a[p.source_used] = (a[p.source_used] || 0) + 1), a), {}),
@@ -286,6 +312,16 @@ export async function main(argv) {
   let session = null;
   const report = { browser: opts.browser, mode: opts.mode, style: opts.style, pages: [], summary: {} };
   const started = Date.now();
+  // Interrupted: close what this run started (browser, temp profile, helper), keep the report.
+  let stopping = false;
+  const onSignal = async (sig) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`audit: ${sig}, stopping after ${report.pages.length} pages`);
+    await Promise.allSettled([session && session.close(), helper && helper.stop(), server.close()]);
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, onSignal);
   try {
     let helperUrl = opts.helper;
     if (!helperUrl) {
@@ -301,13 +337,14 @@ export async function main(argv) {
     });
 
     const launch = async () => {
-      session = await launchBrowser(opts.browser);
+      session = await launchBrowser(opts.browser, { handleSignals: false });
       await session.setSettings({ helperUrl, mode: opts.mode, style: opts.style });
       report.extension = session.extensionId;
     };
     await launch();
     console.log(`audit: ${list.length} pages in ${opts.browser}, helper ${helperUrl}, mode ${opts.mode}, style ${opts.style}`);
     for (const item of list) {
+      if (stopping) break;
       let rec;
       try {
         rec = await withTimeout(auditPage({ session, server, helperUrl, opts }, item), opts.pageTimeout * 1000, "the page");
@@ -324,7 +361,7 @@ export async function main(argv) {
           `${rec.error ? "  error: " + rec.error.slice(0, 160) : ""}`,
       );
       // A crashed or disconnected browser is relaunched; the run goes on.
-      if (!session.browser.connected) {
+      if (!stopping && !session.browser.connected) {
         console.log("audit: the browser went away; relaunching it");
         await session.close().catch(() => {});
         await launch();

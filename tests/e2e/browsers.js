@@ -21,6 +21,10 @@ export const BROWSERS = {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// `handleSignals: false` (the audit, which installs its own handlers: close the browser, stop the
+// helper, exit) turns off puppeteer's, which close the browser but leave the process running.
+const signalOptions = (handle) => (handle ? {} : { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+
 /** Throws a clear error when the browser or the extension is missing: tests never skip. */
 export function checkPrerequisites(kind, extensionDir = EXTENSION_DIR) {
   const spec = BROWSERS[kind];
@@ -38,12 +42,12 @@ export function checkPrerequisites(kind, extensionDir = EXTENSION_DIR) {
  * Returns a session: { kind, browser, extensionId, newPage(), setSettings(obj), getSettings(),
  * triggerAction(page), close() }.
  */
-export async function launchBrowser(kind, { extensionDir = EXTENSION_DIR } = {}) {
+export async function launchBrowser(kind, { extensionDir = EXTENSION_DIR, handleSignals = true } = {}) {
   checkPrerequisites(kind, extensionDir);
   const tmp = await mkdtemp(join(tmpdir(), `entity-lens-e2e-${kind}-`));
   let session;
   try {
-    session = kind === "chromium" ? await launchChromium(tmp, extensionDir) : await launchFirefox(tmp, extensionDir);
+    session = kind === "chromium" ? await launchChromium(tmp, extensionDir, handleSignals) : await launchFirefox(tmp, extensionDir, handleSignals);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true }).catch(() => {});
     throw err;
@@ -74,10 +78,11 @@ async function closeBrowser(browser) {
   }
 }
 
-async function launchChromium(tmp, extensionDir) {
+async function launchChromium(tmp, extensionDir, handleSignals) {
   const browser = await puppeteer.launch({
     executablePath: BROWSERS.chromium.executable,
     headless: true,
+    ...signalOptions(handleSignals),
     pipe: true,
     enableExtensions: true,
     userDataDir: join(tmp, "profile"),
@@ -149,13 +154,14 @@ async function launchChromium(tmp, extensionDir) {
   };
 }
 
-async function launchFirefox(tmp, extensionDir) {
+async function launchFirefox(tmp, extensionDir, handleSignals) {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: "firefox",
     protocol: "webDriverBiDi",
     executablePath: BROWSERS.firefox.executable,
     headless: true,
+    ...signalOptions(handleSignals),
     userDataDir: join(tmp, "profile"),
     defaultViewport: { width: 1280, height: 900 },
     args: ["--remote-allow-system-access", "--width=1280", "--height=900"],

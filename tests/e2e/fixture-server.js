@@ -24,6 +24,15 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
+function isUtf8(bytes) {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function forbiddenPage(res) {
   const body = `<!doctype html><html><head><meta charset="utf-8"><title>Subscribers only</title></head>
 <body><h1>Subscribers only</h1><p>Sign in to read this article.</p></body></html>`;
@@ -85,9 +94,10 @@ export async function startFixtureServer({ root = FIXTURES, extra = null, rawCha
       } else {
         type = TYPES[extname(file)] || "application/octet-stream";
       }
-      // Pages of unknown encoding (the audit corpus) are sent without a charset: the browser and the
-      // helper then both go by the page's own <meta charset> / sniffing.
-      if (rawCharset && type.startsWith("text/html")) type = "text/html";
+      // Pages of unknown encoding (the audit corpus): valid UTF-8 is declared as such, as their
+      // sites' servers did (else a browser guesses windows-1252 and shows mojibake); anything else
+      // goes without a charset, so the browser and the helper both go by the page's <meta charset>.
+      if (rawCharset && type.startsWith("text/html")) type = isUtf8(body) ? "text/html; charset=utf-8" : "text/html";
       send(200, { "Content-Type": type }, body);
     } catch (err) {
       send(500, { "Content-Type": "text/plain" }, String(err && err.stack || err));

@@ -30,18 +30,27 @@ const SCRIPTED = "/port-strike-live.html";
 const MEMBERS = "/members/rail-tunnel.html";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function step(promise, ms, what) {
+  let t;
+  const timeout = new Promise((_, reject) => {
+    t = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(t));
+}
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
 export function defineE2E(kind) {
-  describe(`Entity Lens end to end in ${kind}`, { timeout: 240000 }, () => {
+  describe(`Entity Lens end to end in ${kind}`, { timeout: 600000 }, () => {
     let helper, fixtures, session;
     const pages = [];
 
     before(async () => {
-      fixtures = await startFixtureServer();
-      helper = await startHelper();
-      session = await launchBrowser(kind);
-    }, { timeout: 180000 });
+      // Each step names itself when it hangs (node:test only says "failed running before hook").
+      fixtures = await step(startFixtureServer(), 10000, "starting the fixture server");
+      helper = await step(startHelper(), 120000, "starting the helper (entity-lens serve)");
+      session = await step(launchBrowser(kind), 120000, `launching ${kind} with the extension`);
+    }, { timeout: 300000 });
 
     after(async () => {
       try {
