@@ -24,7 +24,9 @@ import {
   normText,
 } from "./flow.js";
 
-export const SCREENSHOTS = join(REPO, "docs/screenshots");
+// Each run writes its screenshots under reports/ (ignored); the README's copies in
+// docs/screenshots/ are refreshed by hand, so a test run never changes tracked files.
+export const SCREENSHOTS = process.env.ENTITY_LENS_SCREENSHOTS ?? join(REPO, "reports/screenshots");
 const ARTICLE = "/ferry-expansion.html";
 const SCRIPTED = "/port-strike-live.html";
 const MEMBERS = "/members/rail-tunnel.html";
