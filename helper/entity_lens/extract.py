@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.utils import load_html
 from lxml import etree
 
 from .errors import ApiError
@@ -42,7 +43,11 @@ class Extracted:
 def extract(html, url=None):
     """Return the article's main text, title and declared language, or raise `no_text`."""
     try:
-        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+        tree = load_html(html)
+        if tree is None:
+            raise ApiError("no_text", "The page could not be parsed as HTML.")
+        keep_inline_text(tree)
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **EXTRACT_OPTIONS)
     except (ValueError, etree.LxmlError) as exc:
         raise ApiError("no_text", f"The page could not be parsed as HTML ({exc}).") from None
     if document is None or document.body is None:
@@ -52,6 +57,18 @@ def extract(html, url=None):
         raise ApiError("no_text", "No article text was found on this page.")
     return Extracted(text="\n".join(paragraphs), title=document.title or "",
                      language=document.language)
+
+
+# Inline wrappers inside a paragraph whose class or style trafilatura's precision mode reads
+# as boilerplate (class="link", a border style) and drops with their text, leaving a sentence
+# with a hole: "has reported that [the NFL will fine Rudolph] for his role".
+_INLINE_IN_PARAGRAPH = etree.XPath("//p//span[@class or @style] | //p//a[@class or @style]")
+
+
+def keep_inline_text(tree):
+    for element in _INLINE_IN_PARAGRAPH(tree):
+        element.attrib.pop("class", None)
+        element.attrib.pop("style", None)
 
 
 def block_lines(body):

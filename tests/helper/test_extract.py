@@ -30,3 +30,15 @@ def test_non_html_input_is_no_text():
     with pytest.raises(ApiError) as error:
         extract("%PDF-1.4 binary junk \x00\x01")
     assert error.value.code == "no_text"
+
+
+def test_inline_link_wrappers_keep_their_text():
+    # trafilatura's precision mode drops span.link and bordered spans with their text.
+    filler = "The council met again this week to discuss the budget for the coming year. " * 4
+    html = (f"<html><body><article><p>{filler}</p><p>Reporters said that "
+            f'<span class="link"><a class="story-link" href="/a">the mayor will resign</a></span> '
+            f'after the vote, and <span style="border-bottom:1px dotted">Anna Berg</span> '
+            f"agreed.</p><p>{filler}</p></article></body></html>")
+    lines = extract(html).text.split("\n")
+    assert ("Reporters said that the mayor will resign after the vote, and Anna Berg agreed."
+            in lines)
