@@ -20,7 +20,13 @@ _NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it"
           "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
           "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish",
           "sv": "Swedish", "fi": "Finnish", "et": "Estonian", "da": "Danish", "nb": "Norwegian",
-          "no": "Norwegian", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian"}
+          "no": "Norwegian", "el": "Greek", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+          "id": "Indonesian", "ms": "Malay", "vi": "Vietnamese", "th": "Thai", "hi": "Hindi",
+          "bn": "Bengali", "fa": "Persian", "he": "Hebrew", "bg": "Bulgarian", "sr": "Serbian",
+          "hr": "Croatian", "sk": "Slovak", "sl": "Slovenian", "lt": "Lithuanian",
+          "lv": "Latvian", "ca": "Catalan", "eu": "Basque", "gl": "Galician", "is": "Icelandic",
+          "ga": "Irish", "cy": "Welsh", "sq": "Albanian", "mk": "Macedonian", "ur": "Urdu",
+          "ta": "Tamil", "sw": "Swahili", "tl": "Tagalog", "af": "Afrikaans"}
 
 
 def language_name(code):
