@@ -1,6 +1,8 @@
 """create_app(config): the Flask application factory and the /v1 routes."""
 
+import json
 import logging
+import re
 import time
 
 from flask import Blueprint, Flask, current_app, g, jsonify, request
@@ -82,9 +84,10 @@ def health():
 
 @bp.post("/annotate")
 def annotate():
-    body = request.get_json(silent=True)
-    if body is None:
-        raise ApiError("bad_request", "The request body is not valid JSON.")
+    try:
+        body = json.loads(request.get_data())
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
+        raise ApiError("bad_request", "The request body is not valid JSON.") from None
     url, html, options = parse_annotate_request(body)
     result = _annotator().annotate(url, html, options)
     g.timings = result["timings_ms"]
@@ -109,4 +112,18 @@ def parse_annotate_request(body):
     watchlist = body.get("watchlist", [])
     if not isinstance(watchlist, list) or not all(isinstance(w, str) for w in watchlist):
         raise ApiError("bad_request", "The field `watchlist` must be a list of strings.")
+    url, html = well_formed(url), well_formed(html)
+    watchlist = [well_formed(w) for w in watchlist]
     return url.strip(), html, Options(watchlist=[w.strip() for w in watchlist if w.strip()])
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text):
+    """`text` with lone UTF-16 surrogates ("\\ud800" in JSON, which a page's DOM can hold)
+    replaced by U+FFFD: spaCy and UTF-8 cannot encode them. One code point for one, so
+    offsets are unchanged."""
+    if text is None or text.isascii():
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -94,6 +94,8 @@ def serve(args):
         server = create_server(app, host=args.host, port=args.port, threads=args.threads,
                                ident="entity-lens")
     except OSError as exc:
+        # Stop the forked NER workers now, or their pool's finaliser prints a traceback at exit.
+        app.extensions["entity_lens"].close()
         return _fail(f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}). "
                      f"Another program (perhaps another helper) uses that port: stop it, or "
                      f"start with --port and set the same address in the extension's options.")

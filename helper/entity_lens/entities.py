@@ -130,17 +130,19 @@ class Recognizer:
         with self._lock:
             matcher = self._watch_matcher(watchlist)
             docs = self.nlp.pipe((p for _, p in paragraphs), batch_size=64)
-            for (offset, _), doc in zip(paragraphs, docs):
+            for (offset, paragraph), doc in zip(paragraphs, docs):
+                # The paragraph, not `doc.text`: spaCy rebuilds that from every token on each
+                # access, which made a paragraph's cost grow with its length times its entities.
                 watched = self._watch_spans(doc, matcher) if matcher else []
                 for start, end, phrase in watched:
-                    found.append(Mention(start + offset, end + offset, doc.text[start:end],
+                    found.append(Mention(start + offset, end + offset, paragraph[start:end],
                                          WATCH, phrase))
                 for ent in doc.ents:
                     if any(ent.start_char < w_end and w_start < ent.end_char
                            for w_start, w_end, _ in watched):
                         continue
                     label = LABEL_ALIASES.get(ent.label_, ent.label_)
-                    mention = clean_span(doc.text, ent.start_char, ent.end_char, label)
+                    mention = clean_span(paragraph, ent.start_char, ent.end_char, label)
                     if mention:
                         found.append(Mention(mention.start + offset, mention.end + offset,
                                              mention.text, mention.label))
@@ -225,14 +227,32 @@ class Recognizers:
         return recognizer
 
 
-def split_paragraphs(text):
-    """[(offset, line)] for the non-blank lines of `text`."""
+# spaCy refuses a doc longer than nlp.max_length (1,000,000 characters) and NER's memory grows
+# with the doc: a longer paragraph is cut into pieces, at a sentence end or a space if it can be.
+MAX_PIECE_CHARS = 100_000
+
+
+def split_paragraphs(text, max_chars=MAX_PIECE_CHARS):
+    """[(offset, line)] for the non-blank lines of `text`, long lines cut into pieces."""
     paragraphs, position = [], 0
     for line in text.split("\n"):
         if line.strip():
-            paragraphs.append((position, line))
+            paragraphs.extend((position + start, piece)
+                              for start, piece in _pieces(line, max_chars))
         position += len(line) + 1
     return paragraphs
+
+
+def _pieces(line, max_chars):
+    start = 0
+    while len(line) - start > max_chars:
+        window = line[start:start + max_chars]
+        cut = window.rfind(". ") + 2
+        if cut < max_chars // 2:  # no sentence end in the second half: a space will do
+            cut = window.rfind(" ") + 1 or max_chars
+        yield start, line[start:start + cut]
+        start += cut
+    yield start, line[start:]
 
 
 def clean_span(text, start, end, label):

@@ -6,11 +6,14 @@ charset taken from the header, then the page's own <meta>, then a tolerant fallb
 """
 
 import re
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+import urllib3.connection
 
 from . import __version__
 from .errors import ApiError
@@ -24,6 +27,84 @@ _POOL = urllib3.PoolManager(num_pools=8, headers={
     "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
     "Accept-Language": "en;q=0.9,*;q=0.5",
 })
+_local = threading.local()
+
+
+class _Watchdog:
+    """Shuts the fetch's socket down when the overall deadline passes.
+
+    Connect and read time-outs bound each socket operation, not the exchange: a server sending
+    a header line or a byte every second would otherwise hold a helper thread as long as it
+    liked. The timer thread is cancelled and joined when the fetch ends: none is left behind.
+    """
+
+    def __init__(self, seconds):
+        self.expired = False
+        self._sock = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self):
+        _local.watchdog = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        _local.watchdog = None
+        self._timer.cancel()
+        self._timer.join()
+
+    def watch(self, connection):
+        with self._lock:
+            # The socket itself: http.client drops `connection.sock` once the response headers
+            # say the body runs until the connection closes, while the body is still read.
+            self._sock = connection.sock
+            if self.expired:
+                self._shutdown()
+
+    def _expire(self):
+        with self._lock:
+            self.expired = True
+            self._shutdown()
+
+    def _shutdown(self):
+        if self._sock is not None:
+            try:
+                # The plain socket's shutdown, not SSLSocket's, which would also reset TLS state
+                # under the reading thread's feet; the blocked read then sees end of stream.
+                socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _Watched:
+    """Mixed into urllib3's connections: hand the connection to this thread's watchdog."""
+
+    def getresponse(self, *args, **kwargs):
+        watchdog = getattr(_local, "watchdog", None)
+        if watchdog is not None:
+            watchdog.watch(self)
+        return super().getresponse(*args, **kwargs)
+
+
+class _HTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+_POOL.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
 @dataclass
@@ -64,7 +145,21 @@ def check_url(url, *, fetchable=True):
 def fetch(url, limits=FetchLimits()):
     """Fetch `url` and return the decoded page, or raise an `ApiError` saying what went wrong."""
     check_url(url)
-    deadline = time.monotonic() + limits.total_timeout
+    with _Watchdog(limits.total_timeout) as watchdog:
+        try:
+            page = _fetch(url, limits, time.monotonic() + limits.total_timeout)
+        except ApiError as error:
+            # A socket shut by the watchdog looks like a dropped connection: say what it was.
+            if not watchdog.expired or error.code not in ("fetch_failed", "not_html"):
+                raise
+            page = None
+        if watchdog.expired:  # also when the cut-off page happened to end cleanly
+            raise ApiError("fetch_timeout", f"{_host(url)} did not send the page within "
+                                            f"{limits.total_timeout:g} seconds.")
+        return page
+
+
+def _fetch(url, limits, deadline):
     for _ in range(limits.max_redirects + 1):
         response = _request(url, limits, deadline)
         try:
