@@ -83,9 +83,11 @@
           at = piece.end;
         }
         if (at < node.data.length) parts.push(doc.createTextNode(node.data.slice(at)));
-        const parent = node.parentNode;
-        for (const part of parts) parent.insertBefore(part, node);
-        parent.removeChild(node);
+        // One fragment, one replaceChild: each DOM call from a content script crosses into the
+        // page (Firefox's Xrays make that costly), so fewer calls paint 500 mentions in a frame.
+        const fragment = doc.createDocumentFragment();
+        fragment.append(...parts);
+        node.parentNode.replaceChild(fragment, node);
         replaced.push({ original: node, parts });
       }
       for (const m of mentions) {
