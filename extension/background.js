@@ -56,6 +56,17 @@ async function contentState(tabId) {
   return res ? res.result : "none";
 }
 
+/** Clear the tab's content, if our scripts are there at all (a click may come before they are). */
+async function clearContent(tabId) {
+  await ext.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const controller = globalThis.EntityLens && globalThis.EntityLens.controller;
+      if (controller) controller.handle("clear");
+    },
+  }).catch(() => {});
+}
+
 function css() {
   return globalThis.EntityLensLabels.pageCss();
 }
@@ -68,7 +79,7 @@ async function clearTab(tabId) {
   const run = running.get(tabId);
   if (run) run.abort();
   running.delete(tabId);
-  await call(tabId, "clear").catch(() => {});
+  await clearContent(tabId);
   await removeCss(tabId);
   setBadge(tabId, "");
 }
@@ -90,23 +101,46 @@ async function toggle(tab) {
   await run(tab.id, state === "none");
 }
 
+/** Stop a run at its next step once a click, a navigation or a closed tab cancelled it. */
+function stopIfCancelled(signal) {
+  if (signal.aborted) throw new Error("cancelled");
+}
+
+/**
+ * A run cancelled between two steps may have drawn in the tab after the clear (a busy panel, the
+ * CSS, results): take that away too, unless a newer run owns the tab by now.
+ */
+async function undoCancelled(tabId) {
+  if (running.has(tabId)) return;
+  await clearContent(tabId);
+  await removeCss(tabId);
+  setBadge(tabId, "");
+}
+
 async function run(tabId, needsScripts = true) {
   const controller = new AbortController();
+  const { signal } = controller;
   running.set(tabId, controller);
   const settings = await Settings.load();
   const started = Date.now();
   setBadge(tabId, "…");
   try {
     if (needsScripts) await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    stopIfCancelled(signal);
     await removeCss(tabId); // never stack two copies
     await ext.scripting.insertCSS({ target: { tabId }, css: css() });
+    stopIfCancelled(signal);
     await call(tabId, "busy", { settings });
-    const outcome = await annotateTab(tabId, settings, controller.signal);
-    if (controller.signal.aborted) return;
+    const outcome = await annotateTab(tabId, settings, signal);
+    stopIfCancelled(signal);
     const shown = await call(tabId, "show", { ...outcome, settings, elapsedMs: Date.now() - started });
+    stopIfCancelled(signal);
     setBadge(tabId, String(shown.entities));
   } catch (error) {
-    if (controller.signal.aborted) return;
+    if (signal.aborted) {
+      await undoCancelled(tabId);
+      return;
+    }
     const message = describeError(error, settings.helperUrl);
     try {
       await call(tabId, "error", message);
@@ -126,6 +160,7 @@ async function annotateTab(tabId, settings, signal) {
 
   async function asDisplayed(reason) {
     const html = await call(tabId, "pageHtml");
+    stopIfCancelled(signal); // no request the reader no longer waits for
     const result = await annotate(base, { url, html, watchlist: settings.watchlist }, { signal });
     const fit = await call(tabId, "load", result);
     return { mode: "page", reason, fit };
@@ -137,6 +172,7 @@ async function annotateTab(tabId, settings, signal) {
   }
   let result;
   try {
+    stopIfCancelled(signal);
     result = await annotate(base, { url, watchlist: settings.watchlist }, { signal });
   } catch (error) {
     if (settings.mode === "auto" && FALLBACK_CODES.has(error.code)) {
@@ -195,7 +231,12 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
 ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === "loading") resetTab(tabId);
 });
-ext.tabs.onRemoved.addListener((tabId) => running.delete(tabId));
+// A closed tab: cancel its run (and its request to the helper).
+ext.tabs.onRemoved.addListener((tabId) => {
+  const run = running.get(tabId);
+  if (run) run.abort();
+  running.delete(tabId);
+});
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab && sender.tab.id;

@@ -277,3 +277,80 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
     },
   };
 }
+
+/**
+ * Collects uncaught errors of the extension's own code from now on: in Chromium, exceptions
+ * (sync and unhandled rejections) and console.error/assert of the extension's service worker,
+ * over CDP, following a restarted worker; in Firefox, script errors of moz-extension:// sources
+ * (background and content scripts) from the browser's console service (needs the privileged
+ * window: --remote-allow-system-access). Returns { errors(): Promise<string[]>, stop() }.
+ * Page errors are the test's business (puppeteer's 'pageerror' and 'console' page events).
+ */
+export async function watchExtensionErrors(session) {
+  const { browser, kind, extensionId, extensionOrigin } = session;
+  if (kind === "chromium") {
+    const found = [];
+    const sessions = new Set();
+    const isOurs = (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${extensionId}/`);
+    const attach = async (target) => {
+      const cdp = await target.createCDPSession();
+      sessions.add(cdp);
+      cdp.on("Runtime.exceptionThrown", (e) => {
+        const d = e.exceptionDetails;
+        found.push(`service worker: ${d.text} ${(d.exception && d.exception.description) || ""}`.trim());
+      });
+      cdp.on("Runtime.consoleAPICalled", (e) => {
+        if (e.type === "error" || e.type === "assert") {
+          found.push(`service worker console.${e.type}: ${e.args.map((a) => a.value ?? a.description).join(" ")}`);
+        }
+      });
+      await cdp.send("Runtime.enable");
+    };
+    const onTarget = (t) => {
+      if (isOurs(t)) attach(t).catch((err) => found.push(`could not watch the service worker: ${err.message}`));
+    };
+    const existing = browser.targets().filter(isOurs);
+    if (!existing.length) {
+      // Wake it up: it is there once installed, but may have been stopped when idle.
+      existing.push(await browser.waitForTarget(isOurs, { timeout: 15000 }));
+    }
+    for (const t of existing) await attach(t);
+    browser.on("targetcreated", onTarget);
+    return {
+      async errors() {
+        return [...found];
+      },
+      async stop() {
+        browser.off("targetcreated", onTarget);
+        for (const s of sessions) await s.detach().catch(() => {});
+      },
+    };
+  }
+  // Firefox: the console service keeps the recent script errors (a bounded buffer): remember
+  // the newest one's time and report those after it.
+  const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+  const ctx = result.contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
+  if (!ctx) throw new Error("no privileged browser window found (is --remote-allow-system-access set?)");
+  const read = async () => {
+    const expression = `(() => JSON.stringify((Services.console.getMessageArray() || []).map((m) => {
+      try {
+        const e = m.QueryInterface(Ci.nsIScriptError);
+        return { error: !(e.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)), message: e.errorMessage, source: e.sourceName, line: e.lineNumber, at: e.timeStamp };
+      } catch {
+        return null;
+      }
+    })))()`;
+    const r = await browser.connection.send("script.evaluate", { expression, target: { context: ctx.context }, awaitPromise: false });
+    if (r.result.type === "exception") throw new Error(`reading the console service failed: ${JSON.stringify(r.result.exceptionDetails)}`);
+    return JSON.parse(r.result.result.value);
+  };
+  const since = Math.max(0, ...(await read()).filter(Boolean).map((m) => m.at));
+  return {
+    async errors() {
+      return (await read())
+        .filter((m) => m && m.at > since && m.error && String(m.source).startsWith(`${extensionOrigin}/`))
+        .map((m) => `${m.source.slice(extensionOrigin.length)}:${m.line}: ${m.message}`);
+    },
+    async stop() {},
+  };
+}
