@@ -5,9 +5,15 @@
    index (content/text-index.js): exact first (only whitespace collapsed),
    then tolerant of what extraction changes (NBSP, soft hyphens, zero-width
    characters, quotes, dashes, list and table markers). Paragraphs found once
-   are anchors; the others are placed between their neighbours, in document
-   order. Only matched paragraphs yield mentions, so a name that also appears
-   in the navigation or the comments is never marked there. */
+   are anchors: the longest run of them in document order, so that a line the
+   helper has out of the page's order cannot push the article aside. The
+   others are placed between their neighbours, in document order. Out of
+   order, a paragraph is still placed when it is the headline, or found once
+   inside the article's span or right next to it (captions, pull quotes). A
+   paragraph only partly present (an ad or a link injected into it, split in
+   two blocks) is placed piece by piece, strictly between its neighbours.
+   Only matched paragraphs yield mentions, so a name that also appears in the
+   navigation or the comments is never marked there. */
 (function () {
   "use strict";
   const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
@@ -20,17 +26,18 @@
   const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
   const LIST_MARKER = /^\s*(?:[-*\u2022\u00b7\u2023\u25e6\u2043]|\d{1,3}[.)])\s+/;
   const MAX_OCCURRENCES = 50;
+  const LOOSE_EDGES = 40;
 
   /**
    * Normalise `str` for matching. Returns { text, map } where map[i] is the
    * position in `str` that folded character i came from. `tolerant` adds the
    * character folding; without it only whitespace is collapsed.
    */
-  function fold(str, tolerant, from = 0) {
+  function fold(str, tolerant, from = 0, to = str.length) {
     const out = [];
     const map = [];
     const space = tolerant ? SPACE : /\s/;
-    for (let i = from; i < str.length; i++) {
+    for (let i = from; i < to; i++) {
       let ch = str[i];
       if (space.test(ch)) {
         if (out.length && out[out.length - 1] !== " ") {
@@ -60,8 +67,11 @@
     return { text: out.join(""), map };
   }
 
-  // A match must not start or end inside a word ("Ann" is not in "Joanna").
+  // A match must not start or end inside a word ("Ann" is not in "Joanna"),
+  // unless it is a long run of words: the helper's text may have lost the
+  // start of a word the page split across elements ("Game D<b>ay Parties").
   function atWordEdges(hay, start, end) {
+    if (end - start >= LOOSE_EDGES && hay.slice(start, end).split(" ").length > 4) return true;
     const before = hay[start - 1];
     const after = hay[end];
     const first = hay[start];
@@ -107,54 +117,102 @@
         found = folded.text ? occurrences(level.text, folded.text) : [];
       }
     }
-    return found.map((at) => ({
-      at,
-      level,
-      folded,
-      start: level.map[at],
-      end: level.map[at + folded.text.length - 1] + 1,
-    }));
+    return found.map((at) => option(level, folded, at));
   }
+
+  // A place of folded text at `at` in `level`: index positions [start, end).
+  function option(level, folded, at) {
+    return { at, level, folded, start: level.map[at], end: level.map[at + folded.text.length - 1] + 1 };
+  }
+
+  // First position of `level` whose index position is at or after `pos`.
+  function levelAt(level, pos) {
+    let lo = 0;
+    let hi = level.map.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (level.map[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // The first place of `folded` inside index positions [lo, hi), or null.
+  function firstIn(level, folded, lo, hi) {
+    const needle = folded.text;
+    if (!needle) return null;
+    // Search only the window, not the rest of the page.
+    const from = levelAt(level, lo);
+    const window = level.text.slice(from, levelAt(level, hi));
+    for (let k = window.indexOf(needle); k !== -1; k = window.indexOf(needle, k + 1)) {
+      const at = from + k;
+      if (atWordEdges(level.text, at, at + needle.length)) return option(level, folded, at);
+    }
+    return null;
+  }
+
+  // A piece of a paragraph searched on its own must be long enough not to turn
+  // up by chance, unless it follows the previous piece with nothing readable between.
+  const MIN_PIECE = 16;
+  const MAX_WINDOW = 2000;
 
   /**
    * Align `helperText` to `index` and turn `entities` into mentions.
    * Returns { paragraphs, aligned, mentions, missed } where each mention is
    * { entity, label, group, start, end, segments } with start/end positions
    * in the index and segments [{node, start, end}] in the DOM.
+   * `options.title` (the helper's title of the article) lets the headline be
+   * found where the helper's text has it out of the page's order.
    */
-  function align(index, helperText, entities = []) {
+  function align(index, helperText, entities = [], options = {}) {
     const exact = fold(index.text, false);
     let tolerantLevel = null;
+    const tolerant = () => (tolerantLevel = tolerantLevel || fold(index.text, true));
 
-    // Paragraphs with their UTF-16 start in helperText.
+    // Paragraphs with their UTF-16 start in helperText. A placed paragraph has
+    // place = { start, end, pieces: [option with from/to in the paragraph] }.
     const paras = [];
     let pos = 0;
     for (const line of helperText.split("\n")) {
-      paras.push({ text: line, offset: pos, place: null, options: [] });
+      paras.push({ text: line, offset: pos, place: null, options: [], inOrder: false });
       pos += line.length + 1;
     }
+    const whole = (p, o) => ({ start: o.start, end: o.end, pieces: [{ ...o, from: 0, to: p.text.length }] });
 
     let total = 0;
     for (const p of paras) {
       if (!p.text.trim()) continue;
       total++;
       p.options = candidates(p.text, exact, false);
-      if (!p.options.length) {
-        tolerantLevel = tolerantLevel || fold(index.text, true);
-        p.options = candidates(p.text, tolerantLevel, true);
-      }
+      if (!p.options.length) p.options = candidates(p.text, tolerant(), true);
     }
 
-    // Anchors: paragraphs found exactly once, kept only while in document order.
-    let lastEnd = -1;
-    for (const p of paras) {
-      if (p.options.length === 1 && p.options[0].start >= lastEnd) {
-        p.place = p.options[0];
-        lastEnd = p.place.end;
+    // Anchors: paragraphs found exactly once, the heaviest set (by length) that
+    // is in document order. One paragraph the helper took from elsewhere (a
+    // teaser after the comments, a caption moved to the end) must not push
+    // the whole article out of order.
+    const unique = paras.filter((p) => p.options.length === 1);
+    const best = new Array(unique.length);
+    const prev = new Array(unique.length).fill(-1);
+    let top = -1;
+    for (let i = 0; i < unique.length; i++) {
+      const o = unique[i].options[0];
+      best[i] = o.folded.text.length;
+      for (let j = 0; j < i; j++) {
+        if (unique[j].options[0].end <= o.start && best[j] + o.folded.text.length > best[i]) {
+          best[i] = best[j] + o.folded.text.length;
+          prev[i] = j;
+        }
       }
+      if (top === -1 || best[i] > best[top]) top = i;
     }
+    for (let i = top; i !== -1; i = prev[i]) {
+      unique[i].place = whole(unique[i], unique[i].options[0]);
+      unique[i].inOrder = true;
+    }
+
     // The rest: the first option after the previous paragraph and before the next anchor.
-    lastEnd = 0;
+    let lastEnd = 0;
     for (let i = 0; i < paras.length; i++) {
       const p = paras[i];
       if (p.place) {
@@ -169,8 +227,87 @@
           break;
         }
       }
-      p.place = p.options.find((o) => o.start >= lastEnd && o.end <= limit) || null;
-      if (p.place) lastEnd = p.place.end;
+      const o = p.options.find((c) => c.start >= lastEnd && c.end <= limit);
+      if (o) {
+        p.place = whole(p, o);
+        p.inOrder = true;
+        lastEnd = o.end;
+      }
+    }
+
+    // Places taken so far; a paragraph placed out of order must not overlap one.
+    const taken = [];
+    const take = (p, o) => {
+      p.place = whole(p, o);
+      taken.push(p.place);
+    };
+    for (const p of paras) if (p.place) taken.push(p.place);
+    const free = (o) => taken.every((q) => o.end <= q.start || o.start >= q.end);
+    const inOrder = paras.filter((p) => p.inOrder);
+    if (inOrder.length) {
+      // The article's span on the page: from its first to its last paragraph in order.
+      let spanStart = inOrder[0].place.start;
+      let spanEnd = inOrder[inOrder.length - 1].place.end;
+
+      // The headline, where the helper's text has it out of order.
+      const title = options.title ? fold(options.title, true).text : "";
+      for (const p of paras) {
+        if (p.place || !p.options.length || !title || fold(p.text, true).text !== title) continue;
+        const before = p.options.filter((o) => o.end <= spanStart && free(o));
+        const o = before.length ? before[before.length - 1] : p.options.find(free);
+        if (o) take(p, o);
+      }
+
+      // Out of order but found once, inside the article's span (captions and
+      // pull quotes the helper moved), or next to it with nothing readable
+      // between (a caption just above the headline).
+      const between = (a, b) => !WORD_CHAR.test(index.text.slice(a, b));
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const p of paras) {
+          if (p.place || p.options.length !== 1) continue;
+          const o = p.options[0];
+          const inside = o.start >= spanStart && o.end <= spanEnd;
+          const next = (o.end <= spanStart && between(o.end, spanStart)) || (o.start >= spanEnd && between(spanEnd, o.start));
+          if ((inside || next) && free(o)) {
+            take(p, o);
+            spanStart = Math.min(spanStart, o.start);
+            spanEnd = Math.max(spanEnd, o.end);
+            changed = true;
+          }
+        }
+      }
+    }
+
+    // Paragraphs only partly present in one run of text (an ad or a link
+    // injected mid-paragraph, a paragraph split into two blocks, a word the
+    // page does not show): their pieces, in order, strictly between the
+    // neighbouring paragraphs placed in order.
+    for (let i = 0; i < paras.length; i++) {
+      const p = paras[i];
+      if (p.place || !p.text.trim()) continue;
+      let lo = -1;
+      let hi = -1;
+      for (let j = i - 1; j >= 0; j--) {
+        if (paras[j].inOrder) {
+          lo = paras[j].place.end;
+          break;
+        }
+      }
+      for (let j = i + 1; j < paras.length; j++) {
+        if (paras[j].inOrder) {
+          hi = paras[j].place.start;
+          break;
+        }
+      }
+      // A window far larger than the paragraph is not a paragraph broken up but
+      // a stretch of something else (and costly to search word by word).
+      if (lo < 0 || hi < 0 || lo >= hi || hi - lo > MAX_WINDOW + 4 * p.text.length) continue;
+      const pieces = piecesOf(index, p.text, lo, hi, tolerant()).filter(free);
+      if (!pieces.length) continue;
+      p.place = { start: pieces[0].start, end: pieces[pieces.length - 1].end, pieces };
+      p.inOrder = true;
+      taken.push(p.place);
     }
 
     const aligned = paras.filter((p) => p.place).length;
@@ -198,9 +335,58 @@
     return { paragraphs: total, aligned, mentions, missed };
   }
 
-  // Map [from, to) of a placed paragraph to the page index and the DOM.
+  /**
+   * The pieces of paragraph `text` found in order in index positions [lo, hi):
+   * from each point on, the longest run of whole words found after the
+   * previous piece; a word found nowhere there is passed over.
+   */
+  function piecesOf(index, text, lo, hi, level) {
+    const folded = fold(text, true);
+    const F = folded.text;
+    const found = [];
+    let cursor = lo;
+    let pos = 0;
+    while (pos < F.length) {
+      if (F[pos] === " ") {
+        pos++;
+        continue;
+      }
+      // Where the words starting at pos end: candidate piece ends, shortest first.
+      const ends = [];
+      for (let k = pos + 1; k <= F.length; k++) if (k === F.length || F[k] === " ") ends.push(k);
+      const sub = (end) => ({ text: F.slice(pos, end), map: folded.map.slice(pos, end) });
+      let best = null;
+      let l = 0;
+      let h = ends.length - 1;
+      while (l <= h) {
+        const mid = (l + h) >> 1;
+        const o = firstIn(level, sub(ends[mid]), cursor, hi);
+        if (o) {
+          best = o;
+          l = mid + 1;
+        } else {
+          h = mid - 1;
+        }
+      }
+      const follows = found.length && !WORD_CHAR.test(index.text.slice(cursor, best ? best.start : cursor));
+      if (best && ((best.folded.text.length >= MIN_PIECE && best.folded.text.includes(" ")) || follows)) {
+        const m = best.folded.map;
+        found.push({ ...best, from: m[0], to: m[m.length - 1] + 1 });
+        cursor = best.end;
+        pos += best.folded.text.length;
+      } else {
+        pos = ends[0];
+      }
+    }
+    return found;
+  }
+
+  // Map [from, to) of a placed paragraph to the page index and the DOM: the
+  // piece holding it (a mention across two pieces is not placed).
   function place(index, p, from, to) {
-    const { folded, level, at } = p.place;
+    const piece = p.place.pieces.find((q) => from >= q.from && to <= q.to);
+    if (!piece) return null;
+    const { folded, level, at } = piece;
     // First folded character at or after each paragraph offset.
     let fs = -1;
     let fe = -1;

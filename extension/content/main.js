@@ -123,11 +123,12 @@
 
   function statusText() {
     const model = result.model ? `${result.model.name} ${result.model.version}` : "unknown model";
-    const seconds = (outcome.elapsedMs / 1000).toFixed(1);
+    // An answer from the helper's cache took no time worth showing.
+    const seconds = result.cached ? "cached" : `${(outcome.elapsedMs / 1000).toFixed(1)} s`;
     const mode = outcome.mode === "url"
       ? "mode url (the helper fetched the page)"
       : "mode page (sent the page as displayed" + (outcome.reason ? `: ${outcome.reason})` : ")");
-    return `${model} · ${seconds} s · ${mode} · ${alignment.aligned}/${alignment.paragraphs} paragraphs found`;
+    return `${model} · ${seconds} · ${mode} · ${alignment.aligned}/${alignment.paragraphs} paragraphs found`;
   }
 
   function sections() {
@@ -191,7 +192,7 @@
       result = answer;
       cursors = new Map();
       const index = EL.textIndex.buildIndex(doc.body);
-      alignment = EL.align.align(index, answer.text, answer.entities);
+      alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
       return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length };
     },
 

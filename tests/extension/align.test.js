@@ -119,3 +119,130 @@ test("no partial-word matches", () => {
   const r = run(`<body><p>Joanna</p><p>Ann</p></body>`, "Ann", [["Ann", "PERSON", "g1"]]);
   assert.equal(r.mentions[0].segments[0].node.data, "Ann");
 });
+
+// Every mention's DOM text lies inside `selector`.
+function allInside(r, selector) {
+  const box = r.document.querySelector(selector);
+  return r.mentions.every((m) => m.segments.every((s) => box.contains(s.node)));
+}
+
+test("one helper paragraph from outside the article does not push the article out of order", () => {
+  // The helper's text starts with a teaser that the page shows after the comments.
+  const html = `<body><nav>Home News</nav>
+    <article><h1>Rivers rise in Bavaria</h1>
+      <p>Heavy rain swelled the Danube near Regensburg on Sunday.</p>
+      <p>Officials in Passau closed the old town to cars.</p>
+      <p>Markus Soeder promised help for the farmers.</p></article>
+    <section id="comments"><p>Soeder again? Passau floods every year.</p></section>
+    <aside id="guides"><h3>Guides</h3><p>Our guide to hiking in the Alps near Garmisch, with maps.</p></aside></body>`;
+  const text = [
+    "Our guide to hiking in the Alps near Garmisch, with maps.",
+    "Rivers rise in Bavaria",
+    "Heavy rain swelled the Danube near Regensburg on Sunday.",
+    "Officials in Passau closed the old town to cars.",
+    "Markus Soeder promised help for the farmers.",
+  ].join("\n");
+  const r = run(html, text, [
+    ["Alps", "LOC", "g0"], ["Garmisch", "GPE", "g1"], ["Bavaria", "GPE", "g2"], ["Danube", "LOC", "g3"],
+    ["Regensburg", "GPE", "g4"], ["Passau", "GPE", "g5"], ["Markus Soeder", "PERSON", "g6"],
+  ]);
+  assert.equal(r.aligned, 4);
+  assert.deepEqual(r.texts, ["Bavaria", "Danube", "Regensburg", "Passau", "Markus Soeder"]);
+  assert.ok(allInside(r, "article"));
+});
+
+test("captions and pull quotes the helper moved to the end are found where the page has them", () => {
+  const html = `<body><div id="top">Subscribe</div>
+    <figure><figcaption>The Ariane 6 rocket at Kourou before launch. (credit: ESA/Jean Dupont)</figcaption></figure>
+    <h1>Europe's new launcher</h1>
+    <p>The European Space Agency flew Ariane 6 for the first time this summer.</p>
+    <blockquote>\u201cWe are back in space,\u201d said Josef Aschbacher.</blockquote>
+    <p>Arianespace hopes for ten flights a year from French Guiana.</p>
+    <footer>About us</footer></body>`;
+  const text = [
+    "Europe's new launcher",
+    "The European Space Agency flew Ariane 6 for the first time this summer.",
+    "Arianespace hopes for ten flights a year from French Guiana.",
+    "The Ariane 6 rocket at Kourou before launch. (credit: ESA/Jean Dupont)",
+    "\u201cWe are back in space,\u201d said Josef Aschbacher.",
+  ].join("\n");
+  const r = run(html, text, [
+    ["Europe", "LOC", "g1"], ["European Space Agency", "ORG", "g2"], ["Arianespace", "ORG", "g3"], ["French Guiana", "GPE", "g4"],
+    ["Kourou", "GPE", "g5"], ["ESA", "ORG", "g2"], ["Jean Dupont", "PERSON", "g6"], ["Josef Aschbacher", "PERSON", "g7"],
+  ]);
+  assert.equal(r.aligned, 5);
+  assert.deepEqual(r.texts, ["Europe", "European Space Agency", "Arianespace", "French Guiana", "Kourou", "ESA", "Jean Dupont", "Josef Aschbacher"]);
+});
+
+test("the headline is found where the helper's text has it after the first paragraph", () => {
+  const html = `<body><nav>Markets Tech</nav>
+    <h1>Why Tokyo stocks slipped again</h1><div class="byline">By A. Writer</div>
+    <ul class="videos"><li>Watch: the yen this week</li><li>Watch: Osaka expo plans</li></ul>
+    <div class="body"><p>Tokyo (Wire) Shares in Tokyo fell as Sony reported lower profits.</p>
+    <p>The Nikkei closed down 1% on Tuesday.</p></div></body>`;
+  const text = [
+    "Tokyo (Wire) Shares in Tokyo fell as Sony reported lower profits.",
+    "Why Tokyo stocks slipped again",
+    "The Nikkei closed down 1% on Tuesday.",
+  ].join("\n");
+  const names = [["Tokyo", "GPE", "g1"], ["Tokyo", "GPE", "g1"], ["Sony", "ORG", "g2"], ["Tokyo", "GPE", "g1"], ["Nikkei", "ORG", "g3"]];
+  const { document, EL } = loadPage(html);
+  const index = EL.textIndex.buildIndex(document.body);
+  const r = EL.align.align(index, text, entitiesFor(text, names), { title: "Why Tokyo stocks slipped again" });
+  assert.equal(r.aligned, 3);
+  assert.equal(r.mentions.length, 5);
+  assert.equal(r.mentions[3].segments[0].node, document.querySelector("h1").firstChild);
+  // Without the title the headline's order is not trusted.
+  const untitled = EL.align.align(index, text, entitiesFor(text, names));
+  assert.equal(untitled.aligned, 2);
+});
+
+test("a long paragraph whose first word the helper lost half of", () => {
+  // The page splits a word across two elements and the helper kept only the second part.
+  const r = run(
+    `<body><h1>Lakes</h1><h2><b>Seven Ways to See Lake Tah</b><b>oe Without the Summer Crowds from Reno or Sacramento</b></h2>
+     <p>Start early.</p></body>`,
+    "Lakes\noe Without the Summer Crowds from Reno or Sacramento\nStart early.",
+    [["Reno", "GPE", "g1"], ["Sacramento", "GPE", "g2"]]
+  );
+  assert.equal(r.aligned, 3);
+  assert.deepEqual(r.texts, ["Reno", "Sacramento"]);
+});
+
+test("a paragraph broken by an inline ad or split into two blocks is aligned sentence by sentence", () => {
+  const html = `<body><nav>Angela Merkel visited Hamburg on Monday. Read more: Olaf Scholz in Munich.</nav>
+    <article>
+      <p>Short first paragraph about Europe.</p>
+      <p>Angela Merkel visited Hamburg on Monday. <a class="promo">Read more: Olaf Scholz in Munich</a> She then flew to Brussels to meet Ursula von der Leyen.</p>
+      <p>Talks went on late, and Charles Michel</p><div class="ad">Advertisement</div><p>joined them after midnight in the Berlaymont.</p>
+      <p>Last paragraph about Europe.</p>
+    </article></body>`;
+  const text = [
+    "Short first paragraph about Europe.",
+    "Angela Merkel visited Hamburg on Monday. She then flew to Brussels to meet Ursula von der Leyen.",
+    "Talks went on late, and Charles Michel joined them after midnight in the Berlaymont.",
+    "Last paragraph about Europe.",
+  ].join("\n");
+  const r = run(html, text, [
+    ["Europe", "LOC", "g0"], ["Angela Merkel", "PERSON", "g1"], ["Hamburg", "GPE", "g2"], ["Brussels", "GPE", "g3"],
+    ["Ursula von der Leyen", "PERSON", "g4"], ["Charles Michel", "PERSON", "g5"], ["Berlaymont", "FAC", "g6"], ["Europe", "LOC", "g0"],
+  ]);
+  assert.equal(r.aligned, 4);
+  assert.deepEqual(r.texts, ["Europe", "Angela Merkel", "Hamburg", "Brussels", "Ursula von der Leyen", "Charles Michel", "Berlaymont", "Europe"]);
+  // The copy in the navigation is never used, nor the ad's own names.
+  assert.ok(allInside(r, "article"));
+  assert.ok(r.mentions.every((m) => !m.segments.some((s) => s.node.parentNode.className === "promo")));
+});
+
+test("the sentence fallback stays between the neighbouring paragraphs", () => {
+  // The last paragraph is broken by a link, and the comments quote its first sentence whole:
+  // with no paragraph after it the fallback has no bounded place to search, so nothing is marked.
+  const html = `<body><article><p>Emmanuel Macron spoke in Lyon.</p>
+      <p>Then Macron went to Marseille by train. <a>Subscribe</a> He stayed two days.</p></article>
+    <section id="comments"><p>Then Macron went to Marseille by train. Nice.</p></section></body>`;
+  const text = "Emmanuel Macron spoke in Lyon.\nThen Macron went to Marseille by train. He stayed two days.";
+  const r = run(html, text, [["Emmanuel Macron", "PERSON", "g1"], ["Lyon", "GPE", "g2"], ["Macron", "PERSON", "g1"], ["Marseille", "GPE", "g3"]]);
+  assert.equal(r.aligned, 1);
+  assert.deepEqual(r.texts, ["Emmanuel Macron", "Lyon"]);
+  assert.ok(allInside(r, "article"));
+});

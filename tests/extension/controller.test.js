@@ -182,3 +182,20 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
   assert.equal(wikipediaLink("https://evil.example/wikipedia.org", "x"), "https://en.wikipedia.org/w/index.php?search=x");
   assert.equal(wikipediaLink("http://fr.wikipedia.org/w/index.php?search=x", "x"), "https://en.wikipedia.org/w/index.php?search=x");
 });
+
+test("the status says how long the helper took, or that it answered from its cache", () => {
+  const settings = { style: "inline", types: ["PERSON"] };
+  const status = (extra) => {
+    const { controller, root } = watchSetup();
+    controller.handle("load", { url: "https://news.example/a", title: "A", text: WATCH_TEXT, entities: [], groups: [],
+      model: { name: "m", version: "1" }, ...extra });
+    controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings });
+    const text = root.querySelector(".status").textContent;
+    controller.handle("clear");
+    return text;
+  };
+  assert.match(status({}), / · 1\.2 s · mode url/);
+  const cached = status({ cached: true });
+  assert.match(cached, /m 1 · cached · mode url/);
+  assert.doesNotMatch(cached, /\d s /);
+});
