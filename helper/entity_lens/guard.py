@@ -3,7 +3,8 @@
 A web page can make the browser send requests to 127.0.0.1, so the helper checks every request
 before any route runs:
 - `Origin`, when present, must be an extension origin (optionally one of the allowed IDs);
-  requests without `Origin` come from the CLI or curl, not from a page, and are served.
+  requests without `Origin` come from the CLI or curl and are served, unless the browser's
+  `Sec-Fetch-Site` says a web page sent them (an <img> or <script> tag sends no Origin).
 - `Host` must be a loopback name, which defeats DNS rebinding.
 - `POST` needs `Content-Type: application/json`, which a page can only send after a CORS
   preflight, and preflights from pages are refused here.
@@ -43,6 +44,10 @@ def check_request(allowed_ids=()):
                                     "or localhost.")
     origin = request.headers.get("Origin")
     if origin is not None and not is_allowed_origin(origin, allowed_ids):
+        raise ApiError("forbidden", "The helper only answers the Entity Lens extension, "
+                                    "not web pages.")
+    # An <img> or <script> on a web page sends no Origin, but browsers say where it came from.
+    if origin is None and request.headers.get("Sec-Fetch-Site") in ("same-site", "cross-site"):
         raise ApiError("forbidden", "The helper only answers the Entity Lens extension, "
                                     "not web pages.")
     if request.method == "POST" and not request.is_json:

@@ -9,6 +9,8 @@ language loaded after the fork runs in this process only.
 
 import multiprocessing
 import os
+import threading
+import time
 from dataclasses import astuple
 
 from .entities import Mention, split_paragraphs
@@ -17,6 +19,18 @@ from .entities import Mention, split_paragraphs
 MIN_PARALLEL_CHARS = 1200
 
 _recognizers = None  # set in the server before the fork; each worker inherits it
+
+
+def _exit_with_parent():
+    """Runs in each worker: leave when the server is gone, even if it was killed outright."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _mentions_in(lang, paragraphs, watchlist):
@@ -36,7 +50,8 @@ class NerPool:
         # What the workers inherit: languages loaded later stay in this process.
         self.languages = {lang: r for lang, r in recognizers.by_lang.items()}
         # fork: workers start with the loaded models and need no start-up of their own.
-        self._pool = multiprocessing.get_context("fork").Pool(processes)
+        self._pool = multiprocessing.get_context("fork").Pool(processes,
+                                                              initializer=_exit_with_parent)
 
     def mentions(self, recognizer, text, watchlist=()):
         paragraphs = split_paragraphs(text)

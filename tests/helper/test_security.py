@@ -126,3 +126,19 @@ def test_helper_listens_on_loopback_only(live_helper):
             assert s.connect_ex((address, live_helper.port)) != 0, address
     with socket.create_connection(("127.0.0.1", live_helper.port), timeout=2):
         pass
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_tags_on_web_pages_are_refused_though_they_send_no_origin(live_helper, site):
+    # What a browser sends for <img src="http://127.0.0.1:7318/v1/health"> on a web page.
+    status, headers, body = request(live_helper, "GET", "/v1/health", headers={
+        "Sec-Fetch-Site": site, "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"})
+    assert status == 403
+    assert json.loads(body)["error"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("site", ["none", "same-origin"])
+def test_the_extensions_own_fetch_metadata_is_served(live_helper, site):
+    # Chromium's extension fetches say "none", Firefox's "same-origin" (with the extension Origin).
+    status, _, _ = request(live_helper, "GET", "/v1/health", headers={"Sec-Fetch-Site": site})
+    assert status == 200

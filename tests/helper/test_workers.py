@@ -37,3 +37,38 @@ def test_annotator_with_workers_answers_like_without(annotator):
         with_workers.close()
     b = annotator.annotate("https://x.example/other", html)
     assert a["entities"] == b["entities"] and a["groups"] == b["groups"]
+
+
+def test_workers_leave_when_the_server_is_killed():
+    import os
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    from conftest import ENTITY_LENS, free_port, wait_for_health
+
+    port = free_port()
+    server = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port), "--workers", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_health(f"http://127.0.0.1:{port}")
+        children = [int(c) for t in Path(f"/proc/{server.pid}/task").glob("*/children")
+                    for c in t.read_text().split()]
+        assert children, "the server should have forked a worker"
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+    def running(pid):
+        try:
+            return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(running(c) for c in children):
+        time.sleep(0.2)
+    alive = [c for c in children if running(c)]
+    for c in alive:
+        os.kill(c, signal.SIGKILL)
+    assert alive == [], "a worker outlived the killed server"
