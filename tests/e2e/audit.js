@@ -184,7 +184,7 @@ async function auditPage(ctx, { name, file }) {
     for (const [source, r] of Object.entries(expected)) {
       if (r.status !== 200) continue;
       const mentions = mentionsOf(r.body);
-      const al = alignMentions(mentions, painted);
+      const al = alignMentions(mentions, painted, { anyOrder: true });
       if (!best || al.matched.length > best.al.matched.length || (al.matched.length === best.al.matched.length && source === "url" && opts.mode === "auto" && mentions.length <= best.mentions.length)) {
         best = { source, r, mentions, al };
       }

@@ -342,9 +342,10 @@ export async function waitCleared(page, timeoutMs = 10000) {
 
 /**
  * Aligns the helper's mentions (in text order) with the painted ones (in document order) by
- * longest common subsequence on (normalised text, label). Returns { matched, missing, extra }.
+ * longest common subsequence on (normalised text, label); with `anyOrder`, what is left is
+ * then paired by content. Returns { matched, missing, extra }.
  */
-export function alignMentions(expected, painted) {
+export function alignMentions(expected, painted, { anyOrder = false } = {}) {
   const key = (m) => `${m.label}\u0000${normText(m.text)}`;
   const a = expected.map(key);
   const b = painted.map(key);
@@ -372,7 +373,25 @@ export function alignMentions(expected, painted) {
   }
   while (i < n) missing.push(expected[i++]);
   while (j < m) extra.push(painted[j++]);
-  return { matched, missing, extra };
+  if (!anyOrder) return { matched, missing, extra };
+  // A paragraph the helper lists out of the page's order (a caption or pull quote moved to the
+  // end) is painted where the page has it: pair what is left by content, regardless of order.
+  const spare = new Map();
+  extra.forEach((p, k) => {
+    if (!spare.has(key(p))) spare.set(key(p), []);
+    spare.get(key(p)).push(k);
+  });
+  const used = new Set();
+  const stillMissing = [];
+  for (const e of missing) {
+    const list = spare.get(key(e));
+    if (list && list.length) {
+      const k = list.shift();
+      used.add(k);
+      matched.push([expected.indexOf(e), painted.indexOf(extra[k])]);
+    } else stillMissing.push(e);
+  }
+  return { matched, missing: stillMissing, extra: extra.filter((_, k) => !used.has(k)) };
 }
 
 /** First differing position of two strings, with a little context (for error messages). */
