@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.metadata import examine_meta, extract_title
 from trafilatura.utils import load_html
 from lxml import etree
 
@@ -46,8 +47,9 @@ def extract(html, url=None):
         tree = load_html(html)
         if tree is None:
             raise ApiError("no_text", "The page could not be parsed as HTML.")
+        title = page_title(tree)
         keep_inline_text(tree)
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+        document = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
     except (ValueError, etree.LxmlError) as exc:
         raise ApiError("no_text", f"The page could not be parsed as HTML ({exc}).") from None
     if document is None or document.body is None:
@@ -55,14 +57,23 @@ def extract(html, url=None):
     paragraphs = block_lines(document.body)
     if not paragraphs:
         raise ApiError("no_text", "No article text was found on this page.")
-    return Extracted(text="\n".join(paragraphs), title=document.title or "",
-                     language=document.language)
+    return Extracted(text="\n".join(paragraphs), title=title, language=None)
 
 
 # Inline wrappers inside a paragraph whose class or style trafilatura's precision mode reads
 # as boilerplate (class="link", a border style) and drops with their text, leaving a sentence
 # with a hole: "has reported that [the NFL will fine Rudolph] for his role".
 _INLINE_IN_PARAGRAPH = etree.XPath("//p//span[@class or @style] | //p//a[@class or @style]")
+
+
+def page_title(tree):
+    """The article's title as trafilatura finds it (meta tags, then <h1>/<title>), without its
+    full metadata pass, whose date search costs a fifth of the extraction time."""
+    try:
+        return examine_meta(tree).title or extract_title(tree) or ""
+    except Exception:  # internal helpers of trafilatura: never let them fail a page
+        element = tree.find(".//title")
+        return (element.text_content().strip() if element is not None else "")
 
 
 def keep_inline_text(tree):

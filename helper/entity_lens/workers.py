@@ -16,7 +16,7 @@ from dataclasses import astuple
 from .entities import Mention, split_paragraphs
 
 # Below this many characters the hand-off costs more than the second core gains.
-MIN_PARALLEL_CHARS = 1200
+MIN_PARALLEL_CHARS = 700
 
 _recognizers = None  # set in the server before the fork; each worker inherits it
 
