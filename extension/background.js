@@ -40,12 +40,19 @@ function setBadge(tabId, text, color = "#4a4a4a") {
 async function call(tabId, method, arg = null) {
   const [res] = await ext.scripting.executeScript({
     target: { tabId },
-    func: (m, a) => globalThis.EntityLens.controller.handle(m, a),
+    // Chrome reports an exception in an injected function as a null result: carry it back.
+    func: (m, a) => {
+      try {
+        return { value: globalThis.EntityLens.controller.handle(m, a) };
+      } catch (e) {
+        return { failed: String((e && e.message) || e) };
+      }
+    },
     args: [method, arg],
   });
-  if (!res) throw new Error("The page did not answer.");
-  if (res.error) throw res.error instanceof Error ? res.error : new Error(String(res.error));
-  return res.result;
+  if (!res || !res.result) throw new Error(res && res.error ? String(res.error) : "The page did not answer.");
+  if (res.result.failed) throw new Error(res.result.failed);
+  return res.result.value;
 }
 
 async function contentState(tabId) {

@@ -157,6 +157,10 @@
       title: "The helper's answer could not be read.",
       advice: `Update the extension and the helper to the same version. (${e.message})`,
     }),
+    extension_error: (error) => ({
+      title: "Entity Lens could not finish on this page.",
+      advice: `Something on the page got in the way (${(error && error.message) || "unknown error"}). Reload the page and try again.`,
+    }),
     not_scriptable: () => ({
       title: "Entity Lens cannot run on this page.",
       advice: "Browser pages, add-on stores, the PDF viewer and other protected pages cannot be read by extensions. Open a news article and click the button there.",
@@ -165,7 +169,8 @@
 
   /** { code, title, advice } for any error, never throws. */
   function describeError(error, base) {
-    const code = (error && error.code) || "internal";
+    // No code: not the helper's answer but a failure in the extension itself; say so.
+    const code = (error && error.code) || "extension_error";
     const make = MESSAGES[code];
     if (make) return { code, ...make(error, base) };
     return {

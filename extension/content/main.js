@@ -191,7 +191,8 @@
       unpaint();
       result = answer;
       cursors = new Map();
-      const index = EL.textIndex.buildIndex(doc.body);
+      // A page's script can leave the document without a <body> (document.open, framesets).
+      const index = EL.textIndex.buildIndex(doc.body || doc.documentElement);
       alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
       return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length };
     },

@@ -23,7 +23,8 @@ const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --rep
 
 Runs the real flow (open the page from 127.0.0.1, click the toolbar action, check the painted
 mentions against what the helper returned, clear, check the page is restored) over every page in
-DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Starts its own helper unless --helper
+DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Once a page has loaded, its own timers
+are stopped (they change the DOM by themselves), and in Chromium its scripts may not navigate away. Starts its own helper unless --helper
 is given. Writes one JSON report and prints one line per page and the totals.`;
 
 function parseArgs(argv) {
@@ -125,6 +126,29 @@ function missCause(mention, resultText, text) {
   return "paragraph_not_in_page_text";
 }
 
+/** Runs in the page (main world): clears every timer the page has set so far. */
+function freezePageTimers() {
+  const last = setTimeout(() => {}, 0);
+  for (let id = 0; id <= last; id++) {
+    clearTimeout(id);
+    clearInterval(id);
+  }
+  return true;
+}
+
+/**
+ * Chromium: a page's script that sends the tab elsewhere (a consent wall, a redirect that
+ * fails offline) is stopped, so the page we opened stays the one audited.
+ */
+async function keepPageHere(page, url) {
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const away = request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== url;
+    (away ? request.abort("aborted") : request.continue()).catch(() => {});
+  });
+}
+
 async function auditPage(ctx, { name, file }) {
   const { session, server, helperUrl, opts } = ctx;
   const rec = {
@@ -144,6 +168,7 @@ async function auditPage(ctx, { name, file }) {
   let page;
   try {
     page = await session.newPage();
+    if (session.kind === "chromium") await keepPageHere(page, url);
     try {
       await page.goto(url, { waitUntil: "load", timeout: 20000 });
     } catch (err) {
@@ -155,6 +180,10 @@ async function auditPage(ctx, { name, file }) {
     rec.loaded = true;
     await new Promise((r) => setTimeout(r, 300));
     if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
+    // The page's own timers (comment-form countdowns, lazy loaders, ad rotators) change the DOM
+    // while we work, which would make "restore exact" measure the page, not us: clear them once
+    // the page has loaded and settled. Our content script is injected later and keeps its own.
+    rec.page_timers_frozen = await page.evaluate(freezePageTimers).catch(() => false);
     const before = await snapshot(page);
     await new Promise((r) => setTimeout(r, 200));
     const before2 = await snapshot(page);
