@@ -3,7 +3,6 @@
 It knows nothing of HTTP or the command line: the Flask app and the CLI both call it.
 """
 
-import copy
 import time
 from dataclasses import dataclass, field
 
@@ -53,7 +52,8 @@ class Annotator:
         key = content_key(html, url, self.recognizers.languages, options.watchlist)
         cached = self.cache.get(key)
         if cached is not None:
-            result = copy.deepcopy(cached)
+            # A shallow copy: nothing below the top level is ever changed after caching.
+            result = dict(cached)
             result.update(source=source, cached=True)
             result["timings_ms"] = dict(timings, extract=0.0, ner=0.0, total=_ms_since(started))
             return result
@@ -84,7 +84,7 @@ class Annotator:
             "model": recognizer.describe(),
             "cached": False,
         }
-        self.cache.put(key, copy.deepcopy(result))
+        self.cache.put(key, dict(result))
         result["timings_ms"] = dict(timings, total=_ms_since(started))
         return result
 

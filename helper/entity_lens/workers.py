@@ -2,8 +2,9 @@
 
 spaCy's CPU inference holds the GIL, so threads cannot use a second core. The workers are
 forked once at start, after the models are loaded and warmed up: they share the model weights
-with the server copy-on-write and are ready at once. The calling process works on one share of
-the paragraphs while the workers do the rest. Short texts are not worth the hand-off, and a
+with the server copy-on-write and are ready at once. A request alone splits its paragraphs
+between this process and the workers; under concurrent requests each text goes whole to a free
+worker or stays here, so both cores work on different pages. Short texts are not worth the hand-off, and a
 language loaded after the fork runs in this process only.
 """
 
@@ -52,20 +53,40 @@ class NerPool:
         # fork: workers start with the loaded models and need no start-up of their own.
         self._pool = multiprocessing.get_context("fork").Pool(processes,
                                                               initializer=_exit_with_parent)
+        self._lock = threading.Lock()
+        self._active = 0  # requests in mentions() right now
+        self._in_workers = 0  # of those, handed whole to a worker
 
     def mentions(self, recognizer, text, watchlist=()):
         paragraphs = split_paragraphs(text)
         size = sum(len(p) for _, p in paragraphs)
         lang = next((l for l, r in self.languages.items() if r is recognizer), None)
-        if lang is None or size < MIN_PARALLEL_CHARS or len(paragraphs) < 2:
+        if lang is None or size < MIN_PARALLEL_CHARS:
             return recognizer.mentions_in(paragraphs, watchlist)
-        own, *others = balanced_chunks(paragraphs, self.processes + 1)
-        pending = [self._pool.apply_async(_mentions_in, (lang, chunk, list(watchlist)))
-                   for chunk in others]
-        found = recognizer.mentions_in(own, watchlist)
-        found += [Mention(*fields) for job in pending for fields in job.get()]
-        found.sort(key=lambda m: m.start)
-        return found
+        with self._lock:
+            alone = self._active == 0
+            to_worker = not alone and self._in_workers < self.processes
+            self._active += 1
+            self._in_workers += to_worker
+        try:
+            if to_worker:
+                # Other requests keep this process busy: a worker takes this text whole, which
+                # uses both cores with less hand-off than splitting every request.
+                job = self._pool.apply_async(_mentions_in, (lang, paragraphs, list(watchlist)))
+                return [Mention(*fields) for fields in job.get()]
+            if not alone or len(paragraphs) < 2:
+                return recognizer.mentions_in(paragraphs, watchlist)
+            own, *others = balanced_chunks(paragraphs, self.processes + 1)
+            pending = [self._pool.apply_async(_mentions_in, (lang, chunk, list(watchlist)))
+                       for chunk in others]
+            found = recognizer.mentions_in(own, watchlist)
+            found += [Mention(*fields) for job in pending for fields in job.get()]
+            found.sort(key=lambda m: m.start)
+            return found
+        finally:
+            with self._lock:
+                self._active -= 1
+                self._in_workers -= to_worker
 
     def close(self):
         self._pool.terminate()

@@ -184,6 +184,10 @@ async function auditPage(ctx, { name, file }) {
     // while we work, which would make "restore exact" measure the page, not us: clear them once
     // the page has loaded and settled. Our content script is injected later and keeps its own.
     rec.page_timers_frozen = await page.evaluate(freezePageTimers).catch(() => false);
+    // Some pages answer any DOM change (our panel too) by loading lazy images: let them do
+    // that once now, with a change of our own that leaves nothing behind, before the snapshot.
+    await page.evaluate(() => document.documentElement.appendChild(document.createElement("div")).remove()).catch(() => {});
+    await new Promise((r) => setTimeout(r, 400));
     const before = await snapshot(page);
     await new Promise((r) => setTimeout(r, 200));
     const before2 = await snapshot(page);

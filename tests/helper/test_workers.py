@@ -72,3 +72,19 @@ def test_workers_leave_when_the_server_is_killed():
     for c in alive:
         os.kill(c, signal.SIGKILL)
     assert alive == [], "a worker outlived the killed server"
+
+
+def test_concurrent_requests_get_the_single_process_answer(annotator):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["\n".join([f"Kaja Kallas met Alexander Stubb in Tallinn on day {i} to sign the "
+                        f"harbour deal with the European Commission."] * (10 + i))
+             for i in range(6)]
+    expected = [annotator.recognizers.default.mentions(t) for t in texts]
+    pool = NerPool(annotator.recognizers, 1)
+    try:
+        with ThreadPoolExecutor(4) as clients:
+            got = list(clients.map(lambda t: pool.mentions(annotator.recognizers.default, t), texts))
+    finally:
+        pool.close()
+    assert got == expected
