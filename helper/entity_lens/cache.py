@@ -10,7 +10,13 @@ def content_key(*parts):
     """A digest of everything a result depends on (page, model, options)."""
     digest = hashlib.sha256()
     for part in parts:
-        data = part if isinstance(part, bytes) else json.dumps(part, sort_keys=True).encode()
+        if isinstance(part, bytes):
+            data = part
+        elif isinstance(part, str):
+            # surrogatepass: a page may carry lone surrogates; encoding must not fail on them.
+            data = part.encode("utf-8", "surrogatepass")
+        else:
+            data = json.dumps(part, sort_keys=True).encode()
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()

@@ -7,7 +7,6 @@ import json
 import logging
 import signal
 import sys
-import threading
 from pathlib import Path
 
 from . import __version__
@@ -104,9 +103,6 @@ def serve(args):
         raise SystemExit(0)
 
     signal.signal(signal.SIGTERM, stop)
-    # Other languages load after the workers have forked, so start-up stays short.
-    threading.Thread(target=app.extensions["entity_lens"].recognizers.preload,
-                     name="preload-languages", daemon=True).start()
     model = app.extensions["entity_lens"].describe_model()
     print(f"Entity Lens helper {__version__} ready on http://{args.host}:{args.port} "
           f"(model {model['name']} {model['version']})", file=sys.stderr, flush=True)

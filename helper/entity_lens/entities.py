@@ -171,8 +171,8 @@ class Recognizers:
     """One recognizer per language.
 
     English (and any pipeline named with --model) is loaded and warmed up at start; the other
-    languages with an installed official pipeline are loaded on first use, or ahead of it by
-    `preload()` once the server is up, so that start-up stays short.
+    languages with an installed official pipeline are loaded on first use (a few seconds, once),
+    so that start-up stays short and memory holds only what the reader's pages need.
     """
 
     def __init__(self, spec=None):
@@ -197,11 +197,6 @@ class Recognizers:
 
     def describe(self):
         return self.default.describe()
-
-    def preload(self):
-        """Load every installed language's pipeline now (call from a background thread)."""
-        for lang in list(self.installed):
-            self._load(lang)
 
     def _load(self, lang):
         with self._loading:
