@@ -138,7 +138,8 @@ function freezePageTimers() {
 
 /**
  * Chromium: a page's script that sends the tab elsewhere (a consent wall, a redirect that
- * fails offline) is stopped, so the page we opened stays the one audited.
+ * fails offline) is stopped, so the page we opened stays the one audited. (Firefox supports
+ * this over BiDi too, but every request then passes through the harness: twice as slow.)
  */
 async function keepPageHere(page, url) {
   await page.setRequestInterception(true);
