@@ -9,7 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, service
 from .config import DEFAULT_HOST, DEFAULT_PORT
 from .entities import ModelNotFound
 from .errors import ApiError
@@ -50,14 +50,9 @@ def build_parser():
                           help="output: a readable summary (default), the API's JSON, one JSON "
                                "line per mention, or CSV of mentions")
 
-    try:
-        from . import service
-    except ImportError:  # pragma: no cover - the service module is optional while it is built
-        service = None
-    if service is not None:
-        service_parser = commands.add_parser(
-            "service", help="run the helper as a background service started at login")
-        service.add_arguments(service_parser)
+    service_parser = commands.add_parser(
+        "service", help="run the helper as a background service started at login")
+    service.add_arguments(service_parser)
     return parser
 
 
@@ -68,7 +63,6 @@ def main(argv=None):
     if args.command == "annotate":
         return annotate(args)
     if args.command == "service":
-        from . import service
         return service.run(args)
     return 2
 

@@ -38,11 +38,10 @@ _SPACE = re.compile(r"\s+")
 class Extracted:
     text: str  # paragraphs joined by "\n"
     title: str
-    language: str | None
 
 
 def extract(html, url=None):
-    """Return the article's main text, title and declared language, or raise `no_text`."""
+    """Return the article's main text and title, or raise `no_text`."""
     try:
         tree = load_html(html)
         if tree is None:
@@ -57,7 +56,7 @@ def extract(html, url=None):
     paragraphs = block_lines(document.body)
     if not paragraphs:
         raise ApiError("no_text", "No article text was found on this page.")
-    return Extracted(text="\n".join(paragraphs), title=title, language=None)
+    return Extracted(text="\n".join(paragraphs), title=title)
 
 
 # Inline wrappers inside a paragraph whose class or style trafilatura's precision mode reads

@@ -33,13 +33,11 @@ def language_name(code):
     return _NAMES.get(code, code)
 
 
-def declared_language(html, extracted=None):
-    """The primary language subtag from `<html lang>`, else trafilatura's metadata, else None."""
+def declared_language(html):
+    """The primary language subtag from `<html lang>`, else None."""
     match = _HTML_LANG.search(html[:20000])
     if match:
         return match.group(1).lower()
-    if extracted:
-        return extracted.split("-")[0].lower()
     return None
 
 
@@ -54,5 +52,5 @@ def guess_language(text):
     return best if scores[best] >= 0.08 else None
 
 
-def page_language(html, text, extracted=None):
-    return declared_language(html, extracted) or guess_language(text)
+def page_language(html, text):
+    return declared_language(html) or guess_language(text)

@@ -62,7 +62,7 @@ class Annotator:
         extracted = extract(html, url)
         timings["extract"] = _ms_since(step)
 
-        language = page_language(html, extracted.text, extracted.language)
+        language = page_language(html, extracted.text)
         recognizer = self.recognizers.for_language(language)
         step = time.perf_counter()
         if self.pool is not None:
