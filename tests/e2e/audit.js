@@ -23,8 +23,8 @@ const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --rep
 
 Runs the real flow (open the page from 127.0.0.1, click the toolbar action, check the painted
 mentions against what the helper returned, clear, check the page is restored) over every page in
-DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Once a page has loaded, its own timers
-are stopped (they change the DOM by themselves), and in Chromium its scripts may not navigate away. Starts its own helper unless --helper
+DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Its scripts may not navigate away, and once it
+has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper unless --helper
 is given. Writes one JSON report and prints one line per page and the totals.`;
 
 function parseArgs(argv) {
@@ -126,28 +126,93 @@ function missCause(mention, resultText, text) {
   return "paragraph_not_in_page_text";
 }
 
-/** Runs in the page (main world): clears every timer the page has set so far. */
-function freezePageTimers() {
-  const last = setTimeout(() => {}, 0);
-  for (let id = 0; id <= last; id++) {
+/**
+ * Runs in the page (main world) once it has loaded: puts the page's own scripts to sleep, since
+ * they change the DOM by themselves (comment-form countdowns, carousels, ad-block probes that load
+ * one test frame after another) and "restore exact" must measure us, not them. Clears every timer
+ * and animation frame set so far, stops the loads still pending, and keeps load/error events of
+ * the page's elements from the page's handlers. Our content script keeps its own timers (it runs
+ * in its own world and starts later) and needs no element events.
+ */
+function quietPage() {
+  const lastTimer = setTimeout(() => {}, 0);
+  for (let id = 0; id <= lastTimer; id++) {
     clearTimeout(id);
     clearInterval(id);
+  }
+  const lastFrame = requestAnimationFrame(() => {});
+  for (let id = 0; id <= lastFrame; id++) cancelAnimationFrame(id);
+  window.stop();
+  for (const type of ["load", "error", "abort"]) {
+    document.addEventListener(type, (event) => event.target !== document && event.stopImmediatePropagation(), true);
   }
   return true;
 }
 
 /**
- * Chromium: a page's script that sends the tab elsewhere (a consent wall, a redirect that
- * fails offline) is stopped, so the page we opened stays the one audited. (Firefox supports
- * this over BiDi too, but every request then passes through the harness: twice as slow.)
+ * Runs in the page: records the changes to <body> that are not ours (ours, in the inline style,
+ * are <mark data-entity-lens> elements and the text nodes they split), so a restore that is not
+ * exact says whether the page changed itself meanwhile. window.__elPageChanges() reads them.
  */
-async function keepPageHere(page, url) {
-  await page.setRequestInterception(true);
-  page.on("request", (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    const away = request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== url;
-    (away ? request.abort("aborted") : request.continue()).catch(() => {});
+function watchPageChanges() {
+  const ours = (n) => n.nodeType !== 1 || (n.tagName === "MARK" && n.hasAttribute("data-entity-lens"));
+  const describe = (el) => `<${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/)[0] : ""}>`;
+  const changes = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes" && !ours(r.target)) changes.push(`${describe(r.target)} ${r.attributeName}`);
+      if (r.type === "childList") {
+        for (const n of [...r.addedNodes, ...r.removedNodes]) if (!ours(n)) changes.push(`${describe(r.target)} child ${describe(n)}`);
+      }
+    }
   });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  window.__elPageChanges = () => {
+    observer.takeRecords();
+    return changes.slice(0, 10).concat(changes.length > 10 ? [`… ${changes.length} in all`] : []);
+  };
+  return true;
+}
+
+/**
+ * A page's script that sends the tab elsewhere (an http→https redirect written inline, a consent
+ * wall) would replace the page we opened, and offline the new one is an error page.
+ * Runs before any of the page's scripts (a preload script in both browsers) and cancels such
+ * navigations through the Navigation API, so the page audited is the page opened. Hash changes,
+ * history traversal and reloads pass.
+ */
+async function keepPageHere(page) {
+  await page.evaluateOnNewDocument(() => {
+    if (!window.navigation) return;
+    window.navigation.addEventListener("navigate", (event) => {
+      const away = event.destination.url.split("#")[0] !== location.href.split("#")[0];
+      if (away && event.cancelable && !event.hashChange && event.navigationType !== "traverse") {
+        event.preventDefault();
+      }
+    });
+  });
+}
+
+/**
+ * Opens `url` and waits for its load event. Firefox over BiDi ends the navigation command with
+ * "Address rejected" as soon as any frame shows an error page (a like button's or an ad's iframe
+ * refused by the offline proxy) while the page itself goes on loading; and a page may never fire
+ * load at all. Either way, when the tab shows our document, wait for its load ourselves and go on
+ * once it has been parsed.
+ */
+async function openPage(page, url) {
+  try {
+    await page.goto(url, { waitUntil: "load", timeout: 20000 });
+    return;
+  } catch (err) {
+    const here = await page.evaluate(() => location.href).catch(() => null);
+    if (here !== url) throw err;
+    const state = await page
+      .waitForFunction(() => document.readyState === "complete", { timeout: 20000, polling: 100 })
+      .then(() => "complete")
+      .catch(() => page.evaluate(() => document.readyState).catch(() => "gone"));
+    if (state !== "complete" && state !== "interactive") throw new Error(`${err.message.split("\n")[0]} (document ${state})`);
+  }
 }
 
 async function auditPage(ctx, { name, file }) {
@@ -169,22 +234,12 @@ async function auditPage(ctx, { name, file }) {
   let page;
   try {
     page = await session.newPage();
-    if (session.kind === "chromium") await keepPageHere(page, url);
-    try {
-      await page.goto(url, { waitUntil: "load", timeout: 20000 });
-    } catch (err) {
-      // A page that never finishes loading, or one of whose frames is refused (Firefox reports
-      // "Address rejected" for the offline proxy), is still shown: go on if it is our document.
-      const shown = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
-      if (!shown || shown[0] !== url || shown[1] === "loading") throw err;
-    }
+    await keepPageHere(page);
+    await openPage(page, url);
     rec.loaded = true;
     await new Promise((r) => setTimeout(r, 300));
     if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
-    // The page's own timers (comment-form countdowns, lazy loaders, ad rotators) change the DOM
-    // while we work, which would make "restore exact" measure the page, not us: clear them once
-    // the page has loaded and settled. Our content script is injected later and keeps its own.
-    rec.page_timers_frozen = await page.evaluate(freezePageTimers).catch(() => false);
+    rec.page_quieted = await page.evaluate(quietPage).catch(() => false);
     // Some pages answer any DOM change (our panel too) by loading lazy images: let them do
     // that once now, with a change of our own that leaves nothing behind, before the snapshot.
     await page.evaluate(() => document.documentElement.appendChild(document.createElement("div")).remove()).catch(() => {});
@@ -193,6 +248,7 @@ async function auditPage(ctx, { name, file }) {
     await new Promise((r) => setTimeout(r, 200));
     const before2 = await snapshot(page);
     rec.page_mutates_itself = before2.bodyHTML !== before.bodyHTML;
+    await page.evaluate(watchPageChanges).catch(() => {});
 
     const state = await annotateViaAction(session, page, { timeoutMs: 60000 });
     rec.status = state.status;
@@ -257,6 +313,7 @@ async function auditPage(ctx, { name, file }) {
       // A difference that names nothing of ours (marks, entity-lens attributes) is most likely the
       // page's own scripts (timers, lazy loading, ads) changing the DOM meanwhile.
       rec.restore_diff_looks_like_ours = /entity-lens|<mark/i.test(d.before + d.after);
+      rec.page_changes = await page.evaluate(() => (window.__elPageChanges ? window.__elPageChanges() : null)).catch(() => null);
     }
     if (rec.text_unchanged) rec.text_unchanged = afterClear.bodyText === before2.bodyText;
     if (!cleared && !rec.error) rec.error = "the second click did not clear the page";
@@ -300,6 +357,7 @@ function summarize(pages) {
     restore_exact: loaded.filter((p) => p.restore_exact === true).length,
     restore_not_exact: loaded.filter((p) => p.restore_exact === false).length,
     restore_not_exact_page_mutates_itself: loaded.filter((p) => p.restore_exact === false && p.page_mutates_itself).length,
+    restore_not_exact_page_changed_itself: loaded.filter((p) => p.restore_exact === false && p.page_changes && p.page_changes.length).length,
     restore_not_exact_diff_looks_like_ours: loaded.filter((p) => p.restore_exact === false && p.restore_diff_looks_like_ours).length,
     ms_click_to_first_highlight: { median: median(first), p95: pct(first, 95) },
     ms_click_to_done: { median: median(done), p95: pct(done, 95) },
