@@ -23,6 +23,10 @@
     "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
   ]);
 
+  // A floated initial ("drop cap": <span class="drop">A</span>dam Schiff) is laid out as a block
+  // but read as part of its word, so a float holding one to three letters does not separate.
+  const INITIAL = /^[\p{L}\p{N}'"\u2018\u201c]{1,3}$/u;
+
   // The whitespace CSS collapses (not NBSP: that one is kept, as the browser does).
   const COLLAPSIBLE = /[ \t\n\r\f]/;
 
@@ -80,7 +84,7 @@
       return false;
     }
 
-    function walk(parent, visible) {
+    function walk(parent, visible, inInitial) {
       for (let child = parent.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) {
           if (visible) addText(child);
@@ -91,23 +95,28 @@
           separator();
           continue;
         }
-        let block = BLOCK_TAGS.has(tagOf(child));
+        let block = !inInitial && BLOCK_TAGS.has(tagOf(child));
         let childVisible = visible;
+        let initial = inInitial;
         if (computed) {
           const style = computed(child);
           if (style.display === "none") continue;
           // inline-block counts as inline: badges and buttons inside a sentence.
-          block = !style.display.startsWith("inline") && style.display !== "contents";
+          block = !inInitial && !style.display.startsWith("inline") && style.display !== "contents";
+          if (block && style.float && style.float !== "none" && INITIAL.test(child.textContent.trim())) {
+            block = false;
+            initial = true;
+          }
           // visibility is inherited but a child may turn it back on, so keep walking.
           childVisible = style.visibility === "visible";
         }
         if (block) separator();
-        walk(child, childVisible);
+        walk(child, childVisible, initial);
         if (block) separator();
       }
     }
 
-    walk(root, true);
+    walk(root, true, false);
     while (chars.length && (last() === " " || last() === "\n")) {
       chars.pop();
       nodes.pop();

@@ -3,6 +3,8 @@
 // - `/members/...` is for the browser only: it needs the subscriber cookie, which `/login` sets,
 //   and it refuses any client whose User-Agent names Entity Lens (the helper's fetcher), like a
 //   paywall or a login would. The helper cannot fetch these pages; the browser shows them.
+// - `/delay/<ms>` answers 404 after <ms> milliseconds (a slow third party, for pages that chain
+//   requests).
 // - `extra`: a Map of URL path -> absolute file path, served in addition (the audit uses it).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -70,6 +72,12 @@ export async function startFixtureServer({ root = FIXTURES, extra = null, rawCha
           entry.status = 403;
           return forbiddenPage(res);
         }
+      }
+
+      const delay = /^\/delay\/(\d{1,5})$/.exec(path);
+      if (delay) {
+        await new Promise((r) => setTimeout(r, Number(delay[1])));
+        return send(404, { "Content-Type": "text/plain" }, "not here");
       }
 
       let file = extra && extra.get(path);

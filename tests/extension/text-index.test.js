@@ -37,6 +37,22 @@ test("skips display:none when there is a computed style", () => {
   assert.equal(EL.textIndex.buildIndex(document.body, { computedStyle }).text, "One\nFive\nThree");
 });
 
+test("a floated initial (drop cap) stays part of its word; other floats separate", () => {
+  const { document, EL } = loadPage(`<body>
+    <p><span class="drop">A</span>dam Schiff spoke.</p>
+    <p><span class="cap"><span class="inner">H</span></span>ong Kong is burning.</p>
+    <p>Before<span class="box">Related story</span>after.</p></body>`);
+  const computedStyle = (el) => ({
+    display: el.localName === "p" || el.localName === "body" || el.className ? "block" : "inline",
+    float: ["drop", "cap", "box"].includes(el.className) ? "left" : "none",
+    visibility: "visible",
+  });
+  assert.equal(
+    EL.textIndex.buildIndex(document.body, { computedStyle }).text,
+    "Adam Schiff spoke.\nHong Kong is burning.\nBefore\nRelated story\nafter.",
+  );
+});
+
 test("maps every character back to its text node", () => {
   const { document, EL } = loadPage(`<body><p>Hello <b>Vla</b>dimir</p></body>`);
   const index = EL.textIndex.buildIndex(document.body);
