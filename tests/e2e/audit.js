@@ -268,6 +268,12 @@ async function auditPage(ctx, { name, file }) {
     rec.highlights = painted.map((p) => ({ text: p.text, label: p.label, prefix: p.prefix, suffix: p.suffix }));
     const during = await snapshot(page);
     rec.text_unchanged = during.bodyText === before2.bodyText;
+    if (!rec.text_unchanged) {
+      rec.text_diff = firstDiff(before2.bodyText, during.bodyText, 40);
+      // Firefox's innerText reports some unrendered whitespace (after a <br>) by layout: a
+      // narrower line alone changes it. Say whether only whitespace differs.
+      rec.text_differs_in_whitespace_only = normText(before2.bodyText) === normText(during.bodyText);
+    }
 
     // Which result did the extension paint? In auto mode the better-matching one.
     let best = null;
@@ -354,6 +360,7 @@ function summarize(pages) {
     extra_highlights: sum("extra_highlights"),
     text_unchanged: loaded.filter((p) => p.text_unchanged === true).length,
     text_changed: loaded.filter((p) => p.text_unchanged === false).length,
+    text_changed_in_whitespace_only: loaded.filter((p) => p.text_unchanged === false && p.text_differs_in_whitespace_only).length,
     restore_exact: loaded.filter((p) => p.restore_exact === true).length,
     restore_not_exact: loaded.filter((p) => p.restore_exact === false).length,
     restore_not_exact_page_mutates_itself: loaded.filter((p) => p.restore_exact === false && p.page_mutates_itself).length,
@@ -474,7 +481,9 @@ export async function main(argv) {
       `(${s.mentions_highlighted}/${s.mentions_returned} mentions, ${s.entities_returned} entities); ` +
       `click-to-first-highlight median ${s.ms_click_to_first_highlight.median} ms p95 ${s.ms_click_to_first_highlight.p95} ms; ` +
       `click-to-done median ${s.ms_click_to_done.median} ms p95 ${s.ms_click_to_done.p95} ms; ` +
-      `text unchanged ${s.text_unchanged}/${s.loaded}; restore exact ${s.restore_exact}/${s.loaded}`,
+      `text unchanged ${s.text_unchanged}/${s.loaded}` +
+      `${s.text_changed_in_whitespace_only ? ` (${s.text_changed_in_whitespace_only} more differ in whitespace only)` : ""}; ` +
+      `restore exact ${s.restore_exact}/${s.loaded}`,
   );
   console.log(`report: ${resolve(opts.report)}`);
   return 0;
