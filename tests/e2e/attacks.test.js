@@ -16,9 +16,9 @@ import net from "node:net";
 import { launchBrowser } from "./browsers.js";
 import { startHelper } from "./helper.js";
 import { startFixtureServer } from "./fixture-server.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const KINDS = ["chromium", "firefox"];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const REQUEST_LINE = /entity_lens\.requests: (\S+) (\S+) (\d{3}) /;
 
 /** The helper's request log lines so far: [{ method, path, status }]. */

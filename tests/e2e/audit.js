@@ -2,6 +2,7 @@
 // a folder, in one browser, with a JSON report. See `scripts/audit --help`.
 import { readdir, stat, writeFile, rename } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join, resolve } from "node:path";
 import { launchBrowser } from "./browsers.js";
 import { startHelper, annotate, mentionsOf } from "./helper.js";
@@ -15,6 +16,7 @@ import {
   alignMentions,
   firstDiff,
   normText,
+  withTimeout,
 } from "./flow.js";
 
 const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --report FILE.json [--helper URL]
@@ -98,14 +100,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return Math.round((s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) * 10) / 10;
 };
-
-function withTimeout(promise, ms, what) {
-  let t;
-  return Promise.race([
-    promise.finally(() => clearTimeout(t)),
-    new Promise((_, j) => (t = setTimeout(() => j(new Error(`${what} timed out after ${ms / 1000} s`)), ms))),
-  ]);
-}
 
 /** The paragraph of `result.text` holding a mention (UTF-16 offsets). */
 function paragraphOf(mention, resultText) {
@@ -232,20 +226,23 @@ async function auditPage(ctx, { name, file }) {
   };
   const url = `${server.url}/p/${encodeURIComponent(name)}.html`;
   let page;
+  const stillHere = () => {
+    if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
+  };
   try {
     page = await session.newPage();
     await keepPageHere(page);
     await openPage(page, url);
     rec.loaded = true;
-    await new Promise((r) => setTimeout(r, 300));
-    if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
+    await sleep(300);
+    stillHere();
     rec.page_quieted = await page.evaluate(quietPage).catch(() => false);
     // Some pages answer any DOM change (our panel too) by loading lazy images: let them do
     // that once now, with a change of our own that leaves nothing behind, before the snapshot.
     await page.evaluate(() => document.documentElement.appendChild(document.createElement("div")).remove()).catch(() => {});
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     const before = await snapshot(page);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     const before2 = await snapshot(page);
     rec.page_mutates_itself = before2.bodyHTML !== before.bodyHTML;
     await page.evaluate(watchPageChanges).catch(() => {});
@@ -254,7 +251,7 @@ async function auditPage(ctx, { name, file }) {
     rec.status = state.status;
     rec.ms_click_to_first_highlight = state.ms_first;
     rec.ms_click_to_done = state.ms_done;
-    if (page.url() !== url) throw new Error(`the page's scripts navigated away (to ${page.url().slice(0, 80)})`);
+    stillHere();
     if (state.timedOut) throw new Error(`no result within 60 s (status: ${JSON.stringify(state.status)})`);
     if (state.error) rec.error = `panel error: ${state.error}`;
 

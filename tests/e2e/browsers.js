@@ -9,6 +9,7 @@ import { join, resolve, dirname } from "node:path";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const EXTENSION_DIR = process.env.ENTITY_LENS_EXTENSION_DIR || join(REPO, "extension");
@@ -18,8 +19,6 @@ export const BROWSERS = {
   chromium: { executable: "/usr/lib/chromium/chromium", install: "apt-get install -y chromium" },
   firefox: { executable: "/usr/bin/firefox-esr", install: "apt-get install -y firefox-esr" },
 };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // `handleSignals: false` (the audit, which installs its own handlers: close the browser, stop the
 // helper, exit) turns off puppeteer's, which close the browser but leave the process running.
@@ -154,6 +153,14 @@ async function launchChromium(tmp, extensionDir, handleSignals) {
   };
 }
 
+/** Firefox: the BiDi context of the privileged browser window (needs --remote-allow-system-access). */
+async function firefoxChromeContext(browser) {
+  const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+  const ctx = result.contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
+  if (!ctx) throw new Error("no privileged browser window found (is --remote-allow-system-access set?)");
+  return ctx.context;
+}
+
 async function launchFirefox(tmp, extensionDir, handleSignals) {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -224,13 +231,6 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
     }
   }
 
-  async function chromeContext() {
-    const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
-    const ctx = result.contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
-    if (!ctx) throw new Error("no privileged browser window found (is --remote-allow-system-access set?)");
-    return ctx.context;
-  }
-
   return {
     kind: "firefox",
     browser,
@@ -247,7 +247,7 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
     },
     async triggerAction(page, { onFire } = {}) {
       await page.bringToFront();
-      const context = await chromeContext();
+      const context = await firefoxChromeContext(browser);
       if (onFire) await onFire();
       const expression = `(() => {
         const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
@@ -328,9 +328,7 @@ export async function watchExtensionErrors(session) {
   }
   // Firefox: the console service keeps the recent script errors (a bounded buffer): remember
   // the newest one's time and report those after it.
-  const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
-  const ctx = result.contexts.find((c) => c.url === "chrome://browser/content/browser.xhtml");
-  if (!ctx) throw new Error("no privileged browser window found (is --remote-allow-system-access set?)");
+  const context = await firefoxChromeContext(browser);
   const read = async () => {
     const expression = `(() => JSON.stringify((Services.console.getMessageArray() || []).map((m) => {
       try {
@@ -340,7 +338,7 @@ export async function watchExtensionErrors(session) {
         return null;
       }
     })))()`;
-    const r = await browser.connection.send("script.evaluate", { expression, target: { context: ctx.context }, awaitPromise: false });
+    const r = await browser.connection.send("script.evaluate", { expression, target: { context }, awaitPromise: false });
     if (r.result.type === "exception") throw new Error(`reading the console service failed: ${JSON.stringify(r.result.exceptionDetails)}`);
     return JSON.parse(r.result.result.value);
   };

@@ -1,8 +1,16 @@
 // The real flow, observed from outside the extension: snapshot the page, fire the toolbar action,
 // watch the page's CSS.highlights registry / inline marks and the panel, read what is painted,
 // clear, compare. Shared by the e2e tests and scripts/audit.
+import { setTimeout as sleep } from "node:timers/promises";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `promise`, or an error naming `what` after `ms` (a hung browser or helper says which step hung). */
+export function withTimeout(promise, ms, what) {
+  let t;
+  const timeout = new Promise((_, reject) => {
+    t = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(t));
+}
 
 /** Text as compared between the helper and the page: whitespace, soft hyphens, quotes folded. */
 export function normText(s) {

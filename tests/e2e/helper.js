@@ -5,10 +5,9 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import { join } from "node:path";
 import { REPO } from "./browsers.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const HELPER_BIN = process.env.ENTITY_LENS_HELPER_BIN || join(REPO, ".venv/bin/entity-lens");
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export function freePort() {

@@ -28,11 +28,11 @@ import {
   alignMentions,
   firstDiff,
 } from "./flow.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const ARTICLE = "/ferry-expansion.html";
 const LIVE = "/live-mutating.html";
 const HELPER_UA = /entity[\s-]*lens/i;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
 /**

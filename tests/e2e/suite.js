@@ -22,7 +22,9 @@ import {
   alignMentions,
   firstDiff,
   normText,
+  withTimeout,
 } from "./flow.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // Each run writes its screenshots under reports/ (ignored); the README's copies in
 // docs/screenshots/ are refreshed by hand, so a test run never changes tracked files.
@@ -31,15 +33,6 @@ const ARTICLE = "/ferry-expansion.html";
 const SCRIPTED = "/port-strike-live.html";
 const MEMBERS = "/members/rail-tunnel.html";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function step(promise, ms, what) {
-  let t;
-  const timeout = new Promise((_, reject) => {
-    t = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(t));
-}
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
 export function defineE2E(kind) {
@@ -49,9 +42,9 @@ export function defineE2E(kind) {
 
     before(async () => {
       // Each step names itself when it hangs (node:test only says "failed running before hook").
-      fixtures = await step(startFixtureServer(), 10000, "starting the fixture server");
-      helper = await step(startHelper(), 120000, "starting the helper (entity-lens serve)");
-      session = await step(launchBrowser(kind), 120000, `launching ${kind} with the extension`);
+      fixtures = await withTimeout(startFixtureServer(), 10000, "starting the fixture server");
+      helper = await withTimeout(startHelper(), 120000, "starting the helper (entity-lens serve)");
+      session = await withTimeout(launchBrowser(kind), 120000, `launching ${kind} with the extension`);
     }, { timeout: 300000 });
 
     after(async () => {
