@@ -26,10 +26,12 @@ const MENU_ID = "entity-lens-toggle";
 // auto mode: below this share of paragraphs found on the page, send the page itself.
 const MIN_ALIGNED = 0.8;
 // auto mode: the helper could not use the address, so the page as displayed may do.
-const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url"]);
+// private_address: the page is on the reader's own network, which the helper never reads itself.
+const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url", "private_address"]);
 
 // Tabs with a run in progress: tabId -> AbortController.
 const running = new Map();
+
 
 function setBadge(tabId, text, color = "#4a4a4a") {
   ext.action.setBadgeText({ tabId, text }).catch(() => {});
@@ -74,12 +76,24 @@ async function clearContent(tabId) {
   }).catch(() => {});
 }
 
-function css() {
-  return globalThis.EntityLensLabels.pageCss();
-}
+// The names each tab's stylesheet uses (random per run), so that removing it can rebuild the
+// very same string. Session storage: Chrome may stop this worker while highlights are shown.
+const namesKey = (tabId) => `names:${tabId}`;
 
 async function removeCss(tabId) {
-  await ext.scripting.removeCSS({ target: { tabId }, css: css() }).catch(() => {});
+  const key = namesKey(tabId);
+  const stored = await ext.storage.session.get(key).catch(() => ({}));
+  if (!stored[key]) return;
+  await ext.storage.session.remove(key).catch(() => {});
+  const css = globalThis.EntityLensLabels.pageCss(stored[key]);
+  await ext.scripting.removeCSS({ target: { tabId }, css }).catch(() => {});
+}
+
+/** This run's stylesheet, under fresh random names (see labels.randomNames). */
+async function insertCss(tabId, names) {
+  await removeCss(tabId); // never stack two copies
+  await ext.storage.session.set({ [namesKey(tabId)]: names });
+  await ext.scripting.insertCSS({ target: { tabId }, css: globalThis.EntityLensLabels.pageCss(names) });
 }
 
 async function clearTab(tabId) {
@@ -125,17 +139,18 @@ async function undoCancelled(tabId) {
 }
 
 async function run(tabId, needsScripts = true) {
+  // One run at a time per tab: a second request (a retry while one runs) is dropped.
+  if (running.has(tabId)) return;
   const controller = new AbortController();
   const { signal } = controller;
   running.set(tabId, controller);
-  const settings = await Settings.load();
+  const settings = { ...(await Settings.load()), names: globalThis.EntityLensLabels.randomNames() };
   const started = Date.now();
   setBadge(tabId, "…");
   try {
     if (needsScripts) await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
     stopIfCancelled(signal);
-    await removeCss(tabId); // never stack two copies
-    await ext.scripting.insertCSS({ target: { tabId }, css: css() });
+    await insertCss(tabId, settings.names);
     stopIfCancelled(signal);
     await call(tabId, "busy", { settings });
     const outcome = await annotateTab(tabId, settings, signal);
@@ -236,13 +251,17 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
 
 // A navigation replaces the page and its content scripts: forget the tab.
 ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.status === "loading") resetTab(tabId);
+  if (changeInfo.status === "loading") {
+    resetTab(tabId);
+    ext.storage.session.remove(namesKey(tabId)).catch(() => {}); // its stylesheet went with the page
+  }
 });
 // A closed tab: cancel its run (and its request to the helper).
 ext.tabs.onRemoved.addListener((tabId) => {
   const run = running.get(tabId);
   if (run) run.abort();
   running.delete(tabId);
+  ext.storage.session.remove(namesKey(tabId)).catch(() => {});
 });
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

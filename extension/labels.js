@@ -67,31 +67,52 @@
     return COLORS[label] || "#dddddd";
   }
 
-  // The page stylesheet, injected by the background with scripting.insertCSS
-  // and removed with the identical string. The text on a highlight is always
+  /**
+   * Fresh, unguessable names for one run's highlights and marks: { byLabel: {LABEL: name},
+   * flash: name }. Page scripts share the CSS.highlights registry and see inline marks, so the
+   * names must say nothing of the label (or of a watched term) and differ on every run.
+   */
+  function randomNames() {
+    const token = () => {
+      const bytes = new Uint8Array(8);
+      globalThis.crypto.getRandomValues(bytes);
+      // A leading letter keeps it a valid CSS identifier.
+      return "x" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    };
+    const byLabel = {};
+    for (const label of [...LABELS, WATCH]) byLabel[label] = token();
+    return { byLabel, flash: token() };
+  }
+
+  // The page stylesheet for one run's `names`, injected by the background with
+  // scripting.insertCSS and removed with the identical string. The text on a highlight is always
   // dark because the backgrounds are light: legible on dark pages too.
-  function pageCss() {
+  function pageCss(names) {
     const rules = [];
     for (const label of LABELS) {
+      const name = names.byLabel[label];
       const color = COLORS[label];
-      rules.push(`::highlight(entity-lens-${label}) { background-color: ${color}; color: #1b1b1b; }`);
-      rules.push(`mark[data-entity-lens="${label}"] { background-color: ${color} !important; }`);
+      rules.push(`::highlight(${name}) { background-color: ${color}; color: #1b1b1b; }`);
+      rules.push(`mark[data-entity-lens="${name}"] { background-color: ${color} !important; }`);
+      rules.push(`mark[data-entity-lens="${name}"]::after { content: "${label}"; }`);
     }
+    const watch = names.byLabel[WATCH];
     // Watched names must stand out even next to a yellow EVENT: strong yellow plus a red line
     // (::highlight allows text-decoration, not outline; marks get an outline).
     rules.push(
-      `::highlight(entity-lens-${WATCH}) { background-color: ${WATCH_COLOR}; color: #000;` +
+      `::highlight(${watch}) { background-color: ${WATCH_COLOR}; color: #000;` +
         ` text-decoration: underline 2px ${WATCH_LINE}; }`,
-      `mark[data-entity-lens="${WATCH}"] { background-color: ${WATCH_COLOR} !important;` +
-        ` outline: 2px solid ${WATCH_LINE} !important; font-weight: 600 !important; }`
+      `mark[data-entity-lens="${watch}"] { background-color: ${WATCH_COLOR} !important;` +
+        ` outline: 2px solid ${WATCH_LINE} !important; font-weight: 600 !important; }`,
+      `mark[data-entity-lens="${watch}"]::after { content: "${WATCH}"; }`
     );
     rules.push(
-      "::highlight(entity-lens-flash) { background-color: #ffe600; color: #000; text-decoration: underline 3px #d40000; }",
+      `::highlight(${names.flash}) { background-color: #ffe600; color: #000; text-decoration: underline 3px #d40000; }`,
       "mark[data-entity-lens] { all: unset; background-color: #dddddd; color: #1b1b1b !important;" +
         " padding: 0.05em 0.25em; border-radius: 0.3em; box-decoration-break: clone;" +
         " -webkit-box-decoration-break: clone; font: inherit; }",
       // Generated content is not part of innerText: the page's text stays the same.
-      "mark[data-entity-lens]::after { content: attr(data-entity-lens); margin-left: 0.35em;" +
+      "mark[data-entity-lens]::after { margin-left: 0.35em;" +
         " font: bold 0.62em/1 system-ui, sans-serif; letter-spacing: 0.02em; vertical-align: middle; color: #1b1b1b; }",
       "mark[data-entity-lens][data-entity-lens-cont] { padding-right: 0; border-top-right-radius: 0; border-bottom-right-radius: 0; }",
       "mark[data-entity-lens][data-entity-lens-cont]::after { content: none; }"
@@ -99,5 +120,5 @@
     return rules.join("\n");
   }
 
-  globalThis.EntityLensLabels = { COLORS, LABELS, WATCH, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, pageCss };
+  globalThis.EntityLensLabels = { COLORS, LABELS, WATCH, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, randomNames, pageCss };
 })();

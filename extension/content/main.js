@@ -20,6 +20,7 @@
   let cursors = new Map(); // group id -> next mention to jump to
   let navWatch = null;
   let outcome = null; // { mode, reason, elapsedMs }
+  let names = null; // this run's highlight and mark names (labels.randomNames())
   const painter = EL.paint.createPainter(doc);
 
   function send(type) {
@@ -62,11 +63,11 @@
 
   function repaint() {
     try {
-      painter.paint(visibleMentions(), style);
+      painter.paint(visibleMentions(), style, names);
     } catch (err) {
       // No Highlight API in this browser: inline marks still work.
       style = "inline";
-      painter.paint(visibleMentions(), style);
+      painter.paint(visibleMentions(), style, names);
     }
   }
 
@@ -200,6 +201,7 @@
     show({ mode, reason, elapsedMs, settings }) {
       outcome = { mode, reason, elapsedMs };
       style = settings.style;
+      names = settings.names;
       // Watched names are always shown; the panel can still hide them for the moment.
       shownLabels = new Set([...settings.types, WATCH]);
       ensurePanel().results(statusText(), sections());
@@ -233,6 +235,21 @@
 
     clear() {
       clearAll();
+    },
+
+    /**
+     * A snapshot for the extension's own checks (its tests run it through scripting.executeScript,
+     * as the background does): the panel (its shadow root is closed to the page), this run's
+     * highlight names per label, and the painted mentions. Nothing here reaches the page.
+     */
+    inspect() {
+      return {
+        state,
+        style: painter.style,
+        names,
+        panel: panel && panel.host.isConnected ? panel.inspect() : null,
+        painted: visibleMentions().map((m) => ({ label: m.label, group: m.group, text: m.entity ? m.entity.text : "" })),
+      };
     },
   };
 

@@ -1,20 +1,22 @@
 /* Entity Lens: paint mentions on the page, and take them off again.
 
-   "highlight" style: the CSS Custom Highlight API, one Highlight per label
-   named entity-lens-<LABEL>. The page's DOM is not touched at all.
-   "inline" style: each mention wrapped in <mark data-entity-lens="LABEL">,
-   the label drawn by CSS generated content. Only text nodes holding a
+   "highlight" style: the CSS Custom Highlight API, one Highlight per label.
+   The page's DOM is not touched at all.
+   "inline" style: each mention wrapped in <mark data-entity-lens="NAME">,
+   the label drawn by CSS generated content.
+   Highlight and mark names are the run's random names (labels.randomNames()):
+   page scripts share the highlight registry and see marks, so names tell them
+   nothing. Only text nodes holding a
    mention are replaced, and clear puts the very same nodes back, so the
    page's outerHTML is restored exactly (no normalize() on the page). */
 (function () {
   "use strict";
   const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
 
-  const PREFIX = "entity-lens-";
-  const FLASH = "entity-lens-flash";
   // Highlight.priority: where ranges of two highlights meet, the higher one is drawn on top.
-  // A watched name wins over the model's labels; the jump flash wins over everything.
-  const PRIORITY = { WATCH: 5 };
+  // The jump flash wins over everything. Labels all share one priority: the helper never lets a
+  // watched phrase overlap a model entity, and a priority of its own would point page scripts
+  // at the watchlist's highlight.
   const FLASH_PRIORITY = 10;
 
   /**
@@ -25,7 +27,8 @@
     const view = doc.defaultView || globalThis;
     const highlights = env.highlights || (globalThis.CSS && globalThis.CSS.highlights);
     const Highlight = env.Highlight || globalThis.Highlight;
-    let names = []; // highlights we registered
+    let names = null; // this run's { byLabel, flash } (labels.randomNames())
+    let registered = []; // highlights we registered
     let replaced = []; // inline: { original, parts }
     let flashTimer = null;
 
@@ -38,6 +41,11 @@
       return range;
     }
 
+    // A label with no name of its own (another model's) is drawn like MISC, the neutral grey.
+    function nameOf(label) {
+      return names.byLabel[label] || names.byLabel.MISC;
+    }
+
     function paintHighlights(mentions) {
       if (!highlights || !Highlight) throw new Error("CSS Custom Highlight API not available");
       const byLabel = new Map();
@@ -48,9 +56,8 @@
       }
       for (const [label, ranges] of byLabel) {
         const highlight = new Highlight(...ranges);
-        highlight.priority = PRIORITY[label] || 0;
-        highlights.set(PREFIX + label, highlight);
-        names.push(PREFIX + label);
+        highlights.set(nameOf(label), highlight);
+        registered.push(nameOf(label));
       }
     }
 
@@ -73,7 +80,7 @@
           if (piece.start < at) continue; // overlapping pieces cannot happen; be safe
           if (piece.start > at) parts.push(doc.createTextNode(node.data.slice(at, piece.start)));
           const mark = doc.createElement("mark");
-          mark.setAttribute("data-entity-lens", piece.mention.label);
+          mark.setAttribute("data-entity-lens", nameOf(piece.mention.label));
           mark.setAttribute("data-entity-lens-group", piece.mention.group);
           // The label is drawn once, after the last piece of a mention.
           if (!piece.last) mark.setAttribute("data-entity-lens-cont", "");
@@ -98,11 +105,12 @@
     return {
       style: null,
 
-      /** Paint `mentions` ({label, group, segments}) in `style`. */
-      paint(mentions, style) {
+      /** Paint `mentions` ({label, group, segments}) in `style`, under this run's `runNames`. */
+      paint(mentions, style, runNames) {
         const perf = view.performance;
         const started = perf ? perf.now() : 0;
         this.clear();
+        names = runNames;
         this.style = style;
         if (style === "inline") paintInline(mentions);
         else paintHighlights(mentions);
@@ -134,18 +142,19 @@
         if (!highlights || !Highlight) return;
         const flash = new Highlight(...this.rangesOf(mention));
         flash.priority = FLASH_PRIORITY;
-        highlights.set(FLASH, flash);
+        const name = names.flash;
+        highlights.set(name, flash);
         view.clearTimeout(flashTimer);
-        flashTimer = view.setTimeout(() => highlights.delete(FLASH), ms);
+        flashTimer = view.setTimeout(() => highlights.delete(name), ms);
       },
 
       /** Remove everything painted; the page is as before. */
       clear() {
         if (highlights) {
-          for (const name of names) highlights.delete(name);
-          highlights.delete(FLASH);
+          for (const name of registered) highlights.delete(name);
+          if (names) highlights.delete(names.flash);
         }
-        names = [];
+        registered = [];
         // Newest first, so nodes go back exactly where they were.
         for (const { original, parts } of replaced.reverse()) {
           const anchor = parts.find((p) => p.parentNode);
@@ -159,5 +168,5 @@
     };
   }
 
-  EL.paint = { createPainter, PREFIX, PRIORITY, FLASH_PRIORITY };
+  EL.paint = { createPainter, FLASH_PRIORITY };
 })();

@@ -1,6 +1,8 @@
 /* Entity Lens: the panel. One <entity-lens-panel> element appended to
-   <html> (not <body>, whose outerHTML stays untouched) with an open shadow
-   root holding all the UI: page styles cannot reach it, ours cannot leak. */
+   <html> (not <body>, whose outerHTML stays untouched) with a closed shadow
+   root holding all the UI: page styles cannot reach it, ours cannot leak, and
+   page scripts can neither read it nor reach its buttons. Only the reader's
+   own input counts: events a script made (isTrusted false) are ignored. */
 (function () {
   "use strict";
   const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
@@ -56,15 +58,20 @@
     return el;
   }
 
+  /** The reader's own input, not an event a page script dispatched. */
+  const byReader = (event) => event.isTrusted === true;
+
   /**
    * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(),
-   * entity(groupId), filter(label, shown), export(kind).
+   * entity(groupId), filter(label, shown), export(kind). `accept(event)` says
+   * whether an event may act (unit tests, whose DOM has no trusted events, pass
+   * their own).
    */
-  function createPanel(doc, on) {
+  function createPanel(doc, on, { accept = byReader } = {}) {
     const host = doc.createElement("entity-lens-panel");
     // Inline !important beats page rules aimed at unknown elements.
     host.setAttribute("style", "all: initial !important; position: fixed !important; z-index: 2147483647 !important;");
-    const shadow = host.attachShadow({ mode: "open" });
+    const shadow = host.attachShadow({ mode: "closed" });
     const style = h(doc, "style", { text: STYLE });
     const root = h(doc, "section", { class: "panel", role: "dialog", "aria-label": "Entity Lens" });
     const status = h(doc, "div", { class: "status", role: "status" });
@@ -76,6 +83,7 @@
     doc.documentElement.appendChild(host);
 
     root.addEventListener("click", (event) => {
+      if (!accept(event)) return;
       const button = event.target.closest("button");
       if (!button) return;
       const action = button.getAttribute("data-action");
@@ -87,10 +95,15 @@
     });
     root.addEventListener("change", (event) => {
       const input = event.target;
+      if (!accept(event)) {
+        // A script flipped a checkbox: put it back, the filter stays as the reader set it.
+        if (input.matches("input[data-label]")) input.checked = !input.checked;
+        return;
+      }
       if (input.matches("input[data-label]")) on.filter(input.getAttribute("data-label"), input.checked);
     });
     root.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") on.clear();
+      if (accept(event) && event.key === "Escape") on.clear();
     });
 
     return {
@@ -152,6 +165,43 @@
 
       remove() {
         host.remove();
+      },
+
+      /**
+       * What the panel shows, for the extension's own checks (the shadow root is closed):
+       * status, error, sections with their entities, and every button with its place on screen.
+       */
+      inspect() {
+        const rect = (el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        const error = root.querySelector(".error");
+        return {
+          text: root.textContent,
+          status: status.textContent,
+          error: error ? { title: error.querySelector("strong").textContent, advice: error.querySelector(".advice").textContent } : null,
+          sections: [...root.querySelectorAll(".group")].map((list) => ({
+            label: list.getAttribute("data-group-label"),
+            hidden: list.hidden,
+            title: list.querySelector("h3").textContent,
+            entities: [...list.querySelectorAll("button.entity")].map((b) => ({
+              id: b.getAttribute("data-group"),
+              name: b.querySelector(".name").textContent,
+              count: Number(b.querySelector(".count").textContent),
+              disabled: b.disabled,
+            })),
+          })),
+          filters: [...root.querySelectorAll("input[data-label]")].map((input) => ({
+            label: input.getAttribute("data-label"), checked: input.checked, rect: rect(input),
+          })),
+          buttons: [...root.querySelectorAll("button")].map((b) => ({
+            action: b.getAttribute("data-action"), group: b.getAttribute("data-group"),
+            text: b.textContent, disabled: b.disabled, rect: rect(b),
+          })),
+          rect: rect(root),
+          focused: shadow.activeElement ? shadow.activeElement.textContent : null,
+        };
       },
     };
   }

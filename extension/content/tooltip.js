@@ -106,6 +106,7 @@
     }
 
     function onMove(event) {
+      if (!event.isTrusted) return; // a page script's synthetic moves show nothing
       const now = Date.now();
       view.clearTimeout(pending);
       if (now - last >= THROTTLE_MS) {
