@@ -198,7 +198,9 @@ async function annotateTab(tabId, settings, signal) {
     result = await annotate(base, { url, watchlist: settings.watchlist }, { signal });
   } catch (error) {
     if (settings.mode === "auto" && FALLBACK_CODES.has(error.code)) {
-      return asDisplayed(`the helper could not use the address (${error.code})`);
+      // No error code in the status: which addresses the helper refuses or cannot reach is
+      // nothing to spell out next to the page (private_address would map the reader's network).
+      return asDisplayed("the helper could not use the address");
     }
     throw error;
   }
