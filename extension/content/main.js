@@ -248,7 +248,8 @@
         style: painter.style,
         names,
         panel: panel && panel.host.isConnected ? panel.inspect() : null,
-        painted: visibleMentions().map((m) => ({ label: m.label, group: m.group, text: m.entity ? m.entity.text : "" })),
+        // Only a shown run paints: after an error or while busy the last alignment is not on screen.
+        painted: (state === "shown" ? visibleMentions() : []).map((m) => ({ label: m.label, group: m.group, text: m.entity ? m.entity.text : "" })),
       };
     },
   };
