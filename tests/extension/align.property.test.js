@@ -79,11 +79,11 @@ test("inline painting then clearing gives back the very same markup", () => {
   fc.assert(
     fc.property(article, (paragraphs) => {
       const { html, text, names } = build(paragraphs);
-      const { document, EL } = loadPage(html);
+      const { document, EL, scope } = loadPage(html);
       const before = document.body.outerHTML;
       const result = EL.align.align(EL.textIndex.buildIndex(document.body), text, entitiesFor(text, names));
       const painter = EL.paint.createPainter(document, { highlights: new Map(), Highlight: class {} });
-      painter.paint(result.mentions, "inline");
+      painter.paint(result.mentions, "inline", scope.EntityLensLabels.randomNames());
       assert.equal(document.querySelectorAll("mark[data-entity-lens]").length >= names.length, true);
       painter.clear();
       assert.equal(document.body.outerHTML, before);

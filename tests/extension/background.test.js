@@ -25,10 +25,13 @@ function fakeContent() {
     get state() {
       return state;
     },
-    handle(method) {
+    args: [],
+    handle(method, arg) {
       calls.push(method);
+      this.args.push([method, arg]);
       if (next[method]) state = next[method];
       if (method === "location") return "https://news.example/a";
+      if (method === "pageHtml") return "<html><body><p>Ada Lovelace wrote.</p></body></html>";
       if (method === "load") return { paragraphs: 1, aligned: 1, mentions: 1 };
       if (method === "show") return { entities: 1 };
       return undefined;
@@ -36,10 +39,30 @@ function fakeContent() {
   };
 }
 
+/** storage.local or storage.session: a Map behind the promise API. */
+function fakeStorage(initial = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    async get(keys) {
+      const list = keys === null || keys === undefined ? [...data.keys()] : [].concat(keys);
+      return Object.fromEntries(list.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of [].concat(keys)) data.delete(k);
+    },
+  };
+}
+
 /** Loads background.js with a fake `chrome`; `gates.files` holds the content scripts' injection. */
-function loadBackground({ annotate }) {
+function loadBackground({ annotate, local = {} }) {
   const on = {};
   const badges = [];
+  const css = { inserted: [], removed: [] };
+  const session = fakeStorage();
   const gates = { files: null };
   const thrown = [];
   let content = null;
@@ -71,10 +94,10 @@ function loadBackground({ annotate }) {
           throw err;
         }
       },
-      insertCSS: async () => {},
-      removeCSS: async () => {},
+      insertCSS: async ({ css: text }) => css.inserted.push(text),
+      removeCSS: async ({ css: text }) => css.removed.push(text),
     },
-    storage: { local: { get: async () => ({}), set: async () => {} } },
+    storage: { local: fakeStorage(local), session },
     runtime: { onInstalled: listener("installed"), onMessage: listener("message") },
     contextMenus: { create() {}, onClicked: listener("menu") },
     tabs: { onUpdated: listener("updated"), onRemoved: listener("removed") },
@@ -83,7 +106,7 @@ function loadBackground({ annotate }) {
   loadScripts(["labels.js", "watchlist.js", "settings.js", "helper-client.js"], scope);
   scope.EntityLensHelper = { ...scope.EntityLensHelper, annotate };
   loadScripts(["background.js"], scope);
-  return { on, badges, gates, thrown, content: () => content };
+  return { on, badges, gates, thrown, css, session, scope, content: () => content };
 }
 
 async function settle() {
@@ -132,4 +155,92 @@ test("closing the tab cancels its request to the helper", async () => {
   answered.resolve({ text: "", entities: [], groups: [] });
   await settle();
   assert.ok(!bg.content().calls.includes("show"));
+});
+
+const RESULT = { text: "Ada Lovelace wrote.", entities: [], groups: [] };
+/** The message the panel's retry button sends (the background reads the tab off the sender). */
+const retryFrom = (bg, tabId) => bg.on.message({ type: "entity-lens:retry" }, { tab: { id: tabId } }, () => {});
+
+test("one run per tab: a retry while a run is going is dropped, the run ends normally, a later retry runs", async () => {
+  const asked = [];
+  let answer = deferred();
+  const bg = loadBackground({ annotate: (base, payload) => (asked.push(payload), answer.promise) });
+  bg.on.click({ id: TAB });
+  await settle();
+  assert.equal(asked.length, 1, "the first run did not ask the helper");
+  // A page script (or an impatient reader) gets the retry message sent twice meanwhile.
+  retryFrom(bg, TAB);
+  retryFrom(bg, TAB);
+  await settle();
+  assert.equal(asked.length, 1, "a second run started while the first was going");
+  answer.resolve(RESULT);
+  await settle();
+  const content = bg.content();
+  assert.equal(content.state, "shown");
+  assert.equal(content.calls.filter((c) => c === "busy").length, 1, `busy twice: ${content.calls}`);
+  assert.equal(content.calls.filter((c) => c === "show").length, 1, `shown twice: ${content.calls}`);
+
+  // Done: the next retry is a run of its own.
+  answer = deferred();
+  retryFrom(bg, TAB);
+  await settle();
+  assert.equal(asked.length, 2);
+  answer.resolve(RESULT);
+  await settle();
+});
+
+test("each run paints under fresh random names, kept in session storage to remove its very CSS", async () => {
+  const bg = loadBackground({ annotate: async () => RESULT });
+  const labels = bg.scope.EntityLensLabels;
+  const runs = [];
+  for (let i = 0; i < 2; i++) {
+    bg.on.click({ id: TAB }); // run
+    await settle();
+    const content = bg.content();
+    const shown = content.args.filter(([m]) => m === "show").at(-1)[1];
+    const busy = content.args.filter(([m]) => m === "busy").at(-1)[1];
+    const names = shown.settings.names;
+    assert.deepEqual(busy.settings.names, names, "busy and show got different names");
+    assert.deepEqual(bg.session.data.get(`names:${TAB}`), names, "the run's names are not in session storage");
+    assert.equal(bg.css.inserted.at(-1), labels.pageCss(names), "the inserted CSS is not this run's");
+    runs.push(names);
+    bg.on.click({ id: TAB }); // clear
+    await settle();
+    assert.equal(bg.css.removed.at(-1), labels.pageCss(names), "clearing did not remove the very CSS inserted");
+    assert.equal(bg.session.data.has(`names:${TAB}`), false, "the names outlived their CSS");
+  }
+  const all = (n) => [...Object.values(n.byLabel), n.flash];
+  assert.deepEqual(all(runs[0]).filter((n) => all(runs[1]).includes(n)), [], "two runs share a name");
+  assert.deepEqual(Object.keys(runs[0].byLabel).sort(), [...labels.LABELS, labels.WATCH].sort());
+
+  // A navigation takes the page's stylesheet with it: its names are forgotten too.
+  bg.on.click({ id: TAB });
+  await settle();
+  bg.on.updated(TAB, { status: "loading" });
+  await settle();
+  assert.equal(bg.session.data.has(`names:${TAB}`), false);
+});
+
+test("auto mode: a private_address refusal sends the page as displayed, and the status names no code", async () => {
+  const asked = [];
+  const bg = loadBackground({
+    annotate: async (base, payload) => {
+      asked.push(payload);
+      if (payload.html === undefined) {
+        throw Object.assign(new Error("The helper does not read addresses on your own network."), { code: "private_address", status: 403 });
+      }
+      return RESULT;
+    },
+  });
+  bg.on.click({ id: TAB });
+  await settle();
+  assert.equal(asked.length, 2, `asked ${asked.length} times`);
+  assert.equal(asked[0].html, undefined);
+  assert.equal(typeof asked[1].html, "string", "the fallback did not send the page");
+  const content = bg.content();
+  assert.equal(content.state, "shown", `calls: ${content.calls}`);
+  const shown = content.args.find(([m]) => m === "show")[1];
+  assert.equal(shown.mode, "page");
+  assert.doesNotMatch(JSON.stringify(shown), /private_address/);
+  assert.match(shown.reason, /could not use the address/);
 });

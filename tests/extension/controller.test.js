@@ -9,9 +9,51 @@ const FILES = [
 const TEXT = "Olaf Scholz met Emmanuel Macron in Paris on Monday.";
 const HTML = `<body><nav>Paris</nav><article><p>Olaf Scholz met <a href="#">Emmanuel</a> Macron in Paris on Monday.</p></article></body>`;
 
+/**
+ * The panel's shadow root is closed (host.shadowRoot is null): the test keeps the root
+ * attachShadow returns, as a debugger could, to look inside and to dispatch events there.
+ */
+function keepShadowRoots(document) {
+  const roots = [];
+  const create = document.createElement.bind(document);
+  document.createElement = (tag, ...rest) => {
+    const el = create(tag, ...rest);
+    const attach = el.attachShadow && el.attachShadow.bind(el);
+    if (attach) el.attachShadow = (init) => {
+      const root = attach(init);
+      roots.push({ host: el, init, root });
+      return root;
+    };
+    return el;
+  };
+  return roots;
+}
+
+/**
+ * An event as the reader's own input makes it. Browsers set isTrusted themselves (a page cannot
+ * forge it); linkedom has no trusted events, so the test marks this one: the panel's real,
+ * default check (event.isTrusted === true) then lets it through.
+ */
+function byReader(window, el, type, props = {}) {
+  const event = new window.Event(type, { bubbles: true, cancelable: true });
+  Object.defineProperty(event, "isTrusted", { value: true });
+  Object.assign(event, props);
+  el.dispatchEvent(event);
+}
+
+/** The same event as a page script would make it: isTrusted is not true. */
+function byScript(window, el, type, props = {}) {
+  const event = new window.Event(type, { bubbles: true, cancelable: true });
+  Object.assign(event, props);
+  el.dispatchEvent(event);
+}
+
+const NAMES_OF = (scope) => scope.EntityLensLabels.randomNames();
+
 test("busy, load, show, filter and clear through the controller, with the panel outside <body>", () => {
   const sent = [];
   const { document } = loadPage(HTML, []);
+  const roots = keepShadowRoots(document);
   // No CSS.highlights in linkedom, so this runs the inline style; timers are inert.
   const scope = {
     document,
@@ -30,6 +72,9 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   assert.equal(controller.state, "busy");
   const host = document.documentElement.querySelector("entity-lens-panel");
   assert.equal(host.parentNode, document.documentElement);
+  // Closed: the page cannot reach the panel's content through its host.
+  assert.equal(host.shadowRoot, null);
+  assert.deepEqual(roots.map((r) => [r.host, r.init.mode]), [[host, "closed"]]);
 
   const entities = entitiesFor(TEXT, [["Olaf Scholz", "PERSON", "g1"], ["Emmanuel Macron", "PERSON", "g2"], ["Paris", "GPE", "g3"], ["Monday", "DATE", "g4"]]);
   const groups = [
@@ -39,11 +84,12 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   const fit = controller.handle("load", { text: TEXT, entities, groups, model: { name: "m", version: "1" } });
   assert.deepEqual({ ...fit }, { paragraphs: 1, aligned: 1, mentions: 4 });
 
-  const settings = { style: "inline", types: ["PERSON", "GPE"] };
+  const names = NAMES_OF(scope);
+  const settings = { style: "inline", types: ["PERSON", "GPE"], names };
   const shown = controller.handle("show", { mode: "url", reason: "", elapsedMs: 120, settings });
   assert.equal(shown.entities, 4);
   assert.equal(controller.state, "shown");
-  const root = host.shadowRoot;
+  const { root } = roots[0];
   assert.deepEqual([...root.querySelectorAll("button[data-group]")].map((b) => b.getAttribute("data-group")), ["g1", "g2", "g3", "g4"]);
   assert.deepEqual([...root.querySelectorAll("input[data-label]")].map((i) => [i.getAttribute("data-label"), i.checked]),
     [["PERSON", true], ["GPE", true], ["DATE", false]]);
@@ -51,6 +97,8 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   assert.ok(root.querySelector('[data-action="export-json"]') && root.querySelector('[data-action="export-csv"]'));
   // DATE is off by default: Monday is not painted; nav's Paris never is.
   assert.deepEqual([...document.querySelectorAll("mark")].map((m) => m.textContent), ["Olaf Scholz", "Emmanuel", " Macron", "Paris"]);
+  assert.deepEqual([...document.querySelectorAll("mark")].map((m) => m.getAttribute("data-entity-lens")),
+    [names.byLabel.PERSON, names.byLabel.PERSON, names.byLabel.PERSON, names.byLabel.GPE]);
 
   controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
   assert.ok(root.querySelector(".error button[data-action=retry]"));
@@ -68,6 +116,7 @@ const WATCH_HTML = `<body><article><p>${WATCH_TEXT}</p></article></body>`;
 /** A controller on WATCH_HTML with the helper's answer loaded; WATCH groups come last on purpose. */
 function watchSetup() {
   const { document, window } = loadPage(WATCH_HTML, []);
+  const roots = keepShadowRoots(document);
   window.innerWidth = 1000;
   window.innerHeight = 800;
   const scope = {
@@ -95,13 +144,13 @@ function watchSetup() {
   controller.handle("busy", {});
   controller.handle("load", { url: "https://news.example/a", title: "A", language: "en", text: WATCH_TEXT, entities, groups,
     model: { name: "m", version: "1" } });
-  return { document, scope, controller, root: document.querySelector("entity-lens-panel").shadowRoot };
+  return { document, window, scope, controller, root: roots[0].root, names: NAMES_OF(scope) };
 }
 
 test("WATCH is listed first in its own Watchlist section and shown whatever the stored types", () => {
-  const { document, controller, root } = watchSetup();
+  const { document, window, controller, root, names } = watchSetup();
   // The stored types predate the watchlist (no WATCH): watched names are shown anyway.
-  controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON"] } });
+  controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON"], names } });
   const sections = [...root.querySelectorAll(".group")];
   assert.deepEqual(sections.map((s) => s.getAttribute("data-group-label")), ["WATCH", "PERSON", "GPE"]);
   assert.equal(sections[0].querySelector("h3").textContent, "Watchlist");
@@ -110,18 +159,18 @@ test("WATCH is listed first in its own Watchlist section and shown whatever the 
   assert.deepEqual([...root.querySelectorAll("input[data-label]")].map((i) => [i.getAttribute("data-label"), i.checked]),
     [["WATCH", true], ["PERSON", true], ["GPE", false]]);
   assert.deepEqual([...document.querySelectorAll("mark")].map((m) => [m.textContent, m.getAttribute("data-entity-lens")]),
-    [["Olaf Scholz", "PERSON"], ["Acme Corp", "WATCH"], ["Acme Corp", "WATCH"]]);
+    [["Olaf Scholz", names.byLabel.PERSON], ["Acme Corp", names.byLabel.WATCH], ["Acme Corp", names.byLabel.WATCH]]);
   // The reader may still hide them for the moment.
   const box = root.querySelector('input[data-label="WATCH"]');
   box.checked = false;
-  box.dispatchEvent(new document.defaultView.Event("change", { bubbles: true }));
-  assert.equal(document.querySelectorAll('mark[data-entity-lens="WATCH"]').length, 0);
+  byReader(window, box, "change");
+  assert.equal(document.querySelectorAll(`mark[data-entity-lens="${names.byLabel.WATCH}"]`).length, 0);
   controller.handle("clear");
 });
 
 test("the panel's export buttons download JSON and CSV with groups and mentions", async () => {
-  const { document, controller, root } = watchSetup();
-  controller.handle("show", { mode: "page", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"] } });
+  const { window, controller, root, names } = watchSetup();
+  controller.handle("show", { mode: "page", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"], names } });
   const saved = [];
   const real = URL.createObjectURL;
   URL.createObjectURL = (blob) => {
@@ -129,8 +178,8 @@ test("the panel's export buttons download JSON and CSV with groups and mentions"
     return "blob:test";
   };
   try {
-    root.querySelector('[data-action="export-json"]').click();
-    root.querySelector('[data-action="export-csv"]').click();
+    byReader(window, root.querySelector('[data-action="export-json"]'), "click");
+    byReader(window, root.querySelector('[data-action="export-csv"]'), "click");
   } finally {
     URL.createObjectURL = real;
   }
@@ -167,7 +216,12 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
     rangesOf: () => [{ getClientRects: () => [rect] }],
     describe: () => info,
   });
-  listeners[0]({ clientX: 10, clientY: 10, composedPath: () => [] });
+  // A page script's synthetic move over the mention shows nothing; the reader's pointer does.
+  tip.hidden = true;
+  listeners[0]({ isTrusted: false, clientX: 10, clientY: 10, composedPath: () => [] });
+  assert.equal(tip.hidden, true, "a synthetic mousemove opened the hover card");
+  assert.equal(tip.querySelector("a"), null);
+  listeners[0]({ isTrusted: true, clientX: 10, clientY: 10, composedPath: () => [] });
   assert.equal(tip.hidden, false);
   // (linkedom shows the href decoded, so compare the host and the search.)
   const href = new URL(tip.querySelector("a").href);
@@ -186,10 +240,10 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
 test("the status says how long the helper took, or that it answered from its cache", () => {
   const settings = { style: "inline", types: ["PERSON"] };
   const status = (extra) => {
-    const { controller, root } = watchSetup();
+    const { controller, root, names } = watchSetup();
     controller.handle("load", { url: "https://news.example/a", title: "A", text: WATCH_TEXT, entities: [], groups: [],
       model: { name: "m", version: "1" }, ...extra });
-    controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings });
+    controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings: { ...settings, names } });
     const text = root.querySelector(".status").textContent;
     controller.handle("clear");
     return text;
@@ -198,4 +252,127 @@ test("the status says how long the helper took, or that it answered from its cac
   const cached = status({ cached: true });
   assert.match(cached, /m 1 · cached · mode url/);
   assert.doesNotMatch(cached, /\d s /);
+});
+
+/** A controller showing WATCH_HTML's results (inline style), with the calls it sent and the jumps. */
+function shownSetup() {
+  const setup = watchSetup();
+  const { window, scope, controller, names } = setup;
+  const sent = [];
+  scope.chrome.runtime.sendMessage = async (m) => sent.push(m.type);
+  const jumps = [];
+  window.HTMLElement.prototype.scrollIntoView = function () {
+    jumps.push(this.textContent);
+  };
+  // linkedom's ranges have no boundary points: enough of one for the jump.
+  setup.document.createRange = () => ({ selectNodeContents(node) { this.startContainer = node; } });
+  controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"], names } });
+  return { ...setup, sent, jumps };
+}
+
+const marks = (document) => [...document.querySelectorAll("mark")].map((m) => m.textContent);
+
+test("events a page script makes do nothing: clicks, .click(), Escape, filter changes, an injected retry button", () => {
+  const { document, window, controller, root, sent, jumps } = shownSetup();
+  const painted = marks(document);
+  assert.deepEqual(painted, ["Olaf Scholz", "Acme Corp", "Paris", "Acme Corp"]);
+  const entity = root.querySelector('button[data-group="g1"]');
+  const box = root.querySelector('input[data-label="PERSON"]');
+
+  entity.click();
+  byScript(window, entity, "click");
+  root.querySelector('[data-action="export-json"]').click();
+  byScript(window, root.querySelector(".panel"), "keydown", { key: "Escape" });
+  box.checked = false;
+  byScript(window, box, "change");
+  // A page cannot reach the closed root: it makes its own retry button and its own events.
+  const fake = document.createElement("button");
+  fake.setAttribute("data-action", "retry");
+  document.body.append(fake);
+  fake.click();
+  byScript(window, document.querySelector("entity-lens-panel"), "keydown", { key: "Escape" });
+
+  assert.deepEqual(jumps, [], "a synthetic click on an entity scrolled the page");
+  assert.deepEqual(sent, [], "a synthetic event reached the background");
+  assert.equal(controller.state, "shown");
+  assert.equal(box.checked, true, "a script's change of a filter was not put back");
+  assert.deepEqual(marks(document), painted, "a script's change of a filter repainted");
+  fake.remove();
+
+  // Now an error panel: a script's click on its retry button asks for nothing.
+  controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
+  const retry = root.querySelector('button[data-action="retry"]');
+  retry.click();
+  byScript(window, retry, "click");
+  assert.deepEqual(sent, []);
+  assert.equal(controller.state, "error");
+  controller.handle("clear");
+});
+
+test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", () => {
+  const { document, window, controller, root, sent, jumps } = shownSetup();
+  byReader(window, root.querySelector('button[data-group="g1"]'), "click");
+  assert.deepEqual(jumps, ["Olaf Scholz"]);
+  const box = root.querySelector('input[data-label="PERSON"]');
+  box.checked = false;
+  byReader(window, box, "change");
+  assert.deepEqual(marks(document), ["Acme Corp", "Paris", "Acme Corp"]);
+  assert.equal(root.querySelector('.group[data-group-label="PERSON"]').hidden, true);
+
+  controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
+  byReader(window, root.querySelector('button[data-action="retry"]'), "click");
+  assert.deepEqual(sent, ["entity-lens:retry"]);
+
+  byReader(window, root.querySelector(".panel"), "keydown", { key: "Escape" });
+  assert.deepEqual(sent, ["entity-lens:retry", "entity-lens:cleared"]);
+  assert.equal(controller.state, "idle");
+  assert.equal(document.querySelector("entity-lens-panel"), null);
+});
+
+test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", () => {
+  const { controller, names } = shownSetup();
+  const seen = controller.handle("inspect");
+  assert.deepEqual(Object.keys(seen).sort(), ["names", "painted", "panel", "state", "style"]);
+  assert.equal(seen.state, "shown");
+  assert.equal(seen.style, "inline");
+  assert.deepEqual(seen.names, names);
+  assert.deepEqual(seen.painted, [
+    { label: "PERSON", group: "g1", text: "Olaf Scholz" }, { label: "WATCH", group: "g3", text: "Acme Corp" },
+    { label: "GPE", group: "g2", text: "Paris" }, { label: "WATCH", group: "g3", text: "Acme Corp" },
+  ]);
+
+  const { panel } = seen;
+  assert.deepEqual(Object.keys(panel).sort(), ["buttons", "error", "filters", "focused", "rect", "sections", "status", "text"]);
+  assert.match(panel.status, /m 1 .* mode url/);
+  assert.equal(panel.error, null);
+  assert.ok(panel.text.includes("Olaf Scholz") && panel.text.includes(panel.status));
+  assert.deepEqual(panel.sections.map((x) => ({ ...x, title: undefined })), [
+    { label: "WATCH", hidden: false, title: undefined, entities: [{ id: "g3", name: "acme corp", count: 2, disabled: false }] },
+    { label: "PERSON", hidden: false, title: undefined, entities: [{ id: "g1", name: "Olaf Scholz", count: 1, disabled: false }] },
+    { label: "GPE", hidden: false, title: undefined, entities: [{ id: "g2", name: "Paris", count: 1, disabled: false }] },
+  ]);
+  assert.deepEqual(panel.sections.map((x) => x.title.endsWith(`(${x.label})`) || x.title), ["Watchlist", true, true]);
+  const rectKeys = ["height", "width", "x", "y"];
+  assert.deepEqual(panel.filters.map((f) => [f.label, f.checked, Object.keys(f.rect).sort()]),
+    [["WATCH", true, rectKeys], ["PERSON", true, rectKeys], ["GPE", true, rectKeys]]);
+  // Buttons in the panel's order: the close button, the entities as listed, the exports.
+  assert.deepEqual(panel.buttons.map((b) => [b.action, b.group, b.disabled]), [
+    ["clear", null, false], [null, "g3", false], [null, "g1", false], [null, "g2", false],
+    ["export-json", null, false], ["export-csv", null, false],
+  ]);
+  for (const b of panel.buttons) assert.deepEqual(Object.keys(b.rect).sort(), rectKeys);
+  assert.deepEqual(Object.keys(panel.rect).sort(), rectKeys);
+
+  controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
+  const failed = controller.handle("inspect");
+  assert.equal(failed.state, "error");
+  assert.deepEqual(failed.panel.error, { title: "Helper down", advice: "Run entity-lens serve" });
+  assert.deepEqual(failed.panel.buttons.map((b) => b.action).filter((a) => a !== "clear"), ["retry"]);
+  assert.deepEqual(failed.painted, [], "an error paints nothing");
+
+  controller.handle("clear");
+  const cleared = controller.handle("inspect");
+  assert.equal(cleared.state, "idle");
+  assert.equal(cleared.panel, null);
+  assert.deepEqual(cleared.painted, []);
 });

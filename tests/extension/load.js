@@ -10,6 +10,8 @@ const CONTENT = ["labels.js", "content/text-index.js", "content/align.js", "cont
 
 /** Evaluate `files` with `scope` as their globalThis; returns the scope. */
 export function loadScripts(files, scope = {}) {
+  // Random highlight names (labels.randomNames) come from the browser's crypto.
+  scope.crypto ??= globalThis.crypto;
   for (const file of files) {
     const source = readFileSync(EXT + file, "utf8");
     // Same realm as the tests (deepStrictEqual compares prototypes), own globalThis.

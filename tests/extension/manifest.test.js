@@ -49,3 +49,11 @@ test("every file the manifest and background name exists", () => {
   const messages = JSON.parse(readFileSync(EXT + "_locales/en/messages.json", "utf8"));
   for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) assert.ok(messages[key], key);
 });
+
+test("the manifest key pins the Chrome extension id the helper trusts", async () => {
+  const { createHash } = await import("node:crypto");
+  // Chrome's id: the first 128 bits of SHA-256 over the public key, written with the letters a-p.
+  const digest = createHash("sha256").update(Buffer.from(manifest.key, "base64")).digest("hex").slice(0, 32);
+  const id = [...digest].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join("");
+  assert.equal(id, "nagcagbnmfohcnbcgfdklnpbdimfmhhc");
+});
