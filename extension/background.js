@@ -9,7 +9,7 @@ if (typeof importScripts === "function") {
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const { annotate, health, describeError, describeHealth } = globalThis.EntityLensHelper;
+const { annotate, health, pair, describeError, describeHealth } = globalThis.EntityLensHelper;
 const Settings = globalThis.EntityLensSettings;
 
 const CONTENT_FILES = [
@@ -266,6 +266,12 @@ ext.tabs.onRemoved.addListener((tabId) => {
   ext.storage.session.remove(namesKey(tabId)).catch(() => {});
 });
 
+/** A message from one of our own pages (options, popup), not from a content script in a tab. */
+function fromExtensionPage(sender) {
+  return sender.id === ext.runtime.id && typeof sender.url === "string" &&
+    sender.url.startsWith(ext.runtime.getURL(""));
+}
+
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab && sender.tab.id;
   switch (message && message.type) {
@@ -281,8 +287,17 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "entity-lens:retry-tab": // the popup's retry button
       ext.action.setPopup({ tabId: message.tabId, popup: "" }).then(() => toggle({ id: message.tabId }));
       return false;
+    case "entity-lens:pair": // the options page's pair button, and its check for the reader's confirmation
+      if (!fromExtensionPage(sender)) return false;
+      Settings.load()
+        .then((settings) => pair(settings.helperUrl))
+        .then((data) => sendResponse({ ok: true, ...data }))
+        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+      return true;
     case "entity-lens:health": // the options page's test-connection button
-      health(message.helperUrl || Settings.DEFAULTS.helperUrl)
+      // The address being typed in the options, else the saved one.
+      Promise.resolve(message.helperUrl || Settings.load().then((settings) => settings.helperUrl))
+        .then((base) => health(base))
         .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
         .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
       return true; // answers asynchronously

@@ -71,6 +71,14 @@
     return body;
   }
 
+  /**
+   * Ask the helper to pair this browser's Entity Lens: { paired: true } when it already is, else
+   * { paired: false, code, command, expires_in } for the reader to confirm at a terminal.
+   */
+  function pair(base, options) {
+    return request(base, "/v1/pair", { ...options, method: "POST", body: {}, timeoutMs: 5000 });
+  }
+
   async function annotate(base, payload, options) {
     const result = await request(base, "/v1/annotate", { ...options, method: "POST", body: annotateBody(payload) });
     if (typeof result.text !== "string" || !Array.isArray(result.entities) || !Array.isArray(result.groups)) {
@@ -95,6 +103,19 @@
     timeout: () => ({
       title: "The helper took more than 30 seconds to answer.",
       advice: "The page may be very long or the helper busy. Try again; if it keeps happening, restart it with: entity-lens serve",
+    }),
+    not_paired: () => ({
+      title: "Entity Lens is not paired with the helper yet.",
+      advice:
+        "The helper answers only the copies of Entity Lens you confirmed. Open the Entity Lens " +
+        "options, click Pair and run the command it shows in a terminal; then click Retry.",
+    }),
+    // auto mode reads such pages as displayed instead; this shows in mode "address" only.
+    private_address: () => ({
+      title: "The helper does not read pages on your own computer or network.",
+      advice:
+        "That keeps web pages from using it to look into your network. Set the mode to " +
+        "\"Automatic\" or \"Page as displayed\" in the options to read this page as you see it.",
     }),
     forbidden: (e, base) => ({
       title: "The helper refused the request (403).",
@@ -189,6 +210,6 @@
   }
 
   globalThis.EntityLensHelper = {
-    HelperError, request, health, annotate, annotateBody, describeError, describeHealth, TIMEOUT_MS,
+    HelperError, request, health, pair, annotate, annotateBody, describeError, describeHealth, TIMEOUT_MS,
   };
 })();

@@ -123,6 +123,50 @@ function buildWatchlist(initial) {
   });
 }
 
+// Pairing: ask the helper for a code, show the command, then watch for the reader's confirmation.
+let pairWatch = null;
+
+function showPaired(origin) {
+  clearInterval(pairWatch);
+  pairWatch = null;
+  $("#pair-steps").hidden = true;
+  say($("#pair-status"), `Paired: the helper answers this copy of Entity Lens${origin ? ` (${origin})` : ""}.`, "ok");
+}
+
+async function askToPair() {
+  const status = $("#pair-status");
+  say(status, "Asking the helper…");
+  const answer = await ext.runtime.sendMessage({ type: "entity-lens:pair" });
+  if (!answer || !answer.ok) {
+    say(status, answer ? `${answer.title} ${answer.advice}` : "No answer from the extension.", "bad");
+    return;
+  }
+  if (answer.paired) {
+    showPaired(answer.origin);
+    return;
+  }
+  $("#pair-code").textContent = answer.code;
+  $("#pair-command").textContent = answer.command;
+  $("#pair-origin").textContent = answer.origin;
+  $("#pair-steps").hidden = false;
+  say(status, "Waiting for you to run the command…");
+  clearInterval(pairWatch);
+  // Asking again reports "paired" once the reader confirmed; a new code would replace this one,
+  // so the check is a health request, which an unpaired copy is refused.
+  pairWatch = setInterval(async () => {
+    const check = await ext.runtime.sendMessage({ type: "entity-lens:health" });
+    if (check && check.ok) showPaired(answer.origin);
+  }, 1500);
+}
+
+/** On opening: say whether this copy is paired (health is refused with not_paired if not). */
+async function pairingState() {
+  const check = await ext.runtime.sendMessage({ type: "entity-lens:health" });
+  if (check && check.ok) say($("#pair-status"), "Paired: the helper answers this copy of Entity Lens.", "ok");
+  else if (check && check.code === "not_paired") say($("#pair-status"), "Not paired yet: click Pair.", "bad");
+  else if (check) say($("#pair-status"), "The helper is not running, so pairing cannot be checked.", "");
+}
+
 async function init() {
   const settings = await Settings.load();
   const address = $("#helperUrl");
@@ -137,6 +181,8 @@ async function init() {
     save({ helperUrl: value });
   });
   $("#test").addEventListener("click", testConnection);
+  $("#pair").addEventListener("click", askToPair);
+  pairingState();
 
   for (const name of ["mode", "style"]) {
     const current = document.querySelector(`input[name="${name}"][value="${settings[name]}"]`);

@@ -8,7 +8,7 @@ import time
 from flask import Blueprint, Flask, current_app, g, jsonify, request
 from flask_cors import CORS
 
-from . import __version__, guard
+from . import __version__, guard, pairing
 from .config import Config
 from .errors import ApiError, register_error_handlers
 from .fetch import FetchLimits
@@ -37,13 +37,17 @@ def create_app(config=None, annotator=None):
             workers=app.config["NER_WORKERS"],
         )
     app.extensions["entity_lens"] = annotator
+    app.extensions["entity_lens_pairing"] = (
+        pairing.PairingStore(app.config["PAIRING_FILE"]) if app.config["PAIRING_FILE"]
+        else pairing.default_store())
     # Key order is ours already; sorting thousands of entity objects costs a repeated page time.
     app.json.sort_keys = False
 
     guard.init_app(app)
-    # CORS only for extension origins; the guard has already refused every other origin.
+    # CORS only for extension origins; the guard has already refused every origin it must not
+    # serve (web pages; unpaired extensions outside /v1/pair).
     CORS(app, resources={r"/v1/*": {
-        "origins": [guard.extension_origin_pattern(tuple(app.config["ALLOWED_EXTENSION_IDS"]))],
+        "origins": [guard.EXTENSION_ORIGINS],
         "methods": ["GET", "POST", "OPTIONS"],
         "allow_headers": ["Content-Type"],
         "max_age": 600,
@@ -82,6 +86,22 @@ def health():
         "labels": annotator.recognizers.labels,
         "languages": annotator.recognizers.languages,
     })
+
+
+@bp.post("/pair")
+def pair():
+    """An extension asks to be paired: a code for the reader to confirm at a terminal."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        raise ApiError("bad_request", "Only the Entity Lens extension asks for a pairing code; "
+                                      "to confirm one, run: entity-lens pair CODE")
+    store = current_app.extensions["entity_lens_pairing"]
+    if store.is_trusted(origin):
+        return jsonify({"paired": True, "origin": origin})
+    code = store.request_code(origin)
+    return jsonify({"paired": False, "origin": origin, "code": code,
+                    "expires_in": pairing.CODE_TTL_SECONDS,
+                    "command": f"entity-lens pair {code}"})
 
 
 @bp.post("/annotate")

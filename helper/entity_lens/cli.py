@@ -50,6 +50,17 @@ def build_parser():
                           help="output: a readable summary (default), the API's JSON, one JSON "
                                "line per mention, or CSV of mentions")
 
+    pair = commands.add_parser(
+        "pair", help="let a browser's Entity Lens use the helper (the code its options show)",
+        description="Firefox gives each installation of Entity Lens its own address, so the "
+                    "helper answers it only once you confirm it here: click Pair in the Entity "
+                    "Lens options and run the command it shows. Entity Lens for Chrome needs no "
+                    "pairing.")
+    pair.add_argument("code", nargs="?", help="the code shown in the Entity Lens options")
+    pair.add_argument("--list", action="store_true", help="list the paired extensions")
+    pair.add_argument("--forget", metavar="ORIGIN",
+                      help="unpair one extension (its moz-extension://… address), or 'all'")
+
     service_parser = commands.add_parser(
         "service", help="run the helper as a background service started at login")
     service.add_arguments(service_parser)
@@ -62,6 +73,8 @@ def main(argv=None):
         return serve(args)
     if args.command == "annotate":
         return annotate(args)
+    if args.command == "pair":
+        return pair(args)
     if args.command == "service":
         return service.run(args)
     return 2
@@ -108,6 +121,34 @@ def serve(args):
         server.close()
         app.extensions["entity_lens"].close()
     print("Entity Lens helper stopped.", file=sys.stderr, flush=True)
+    return 0
+
+
+def pair(args):
+    from .pairing import PairingError, default_store, paired_summary
+
+    store = default_store()
+    if args.forget:
+        removed = store.forget(None if args.forget == "all" else args.forget)
+        if not removed:
+            return _fail(f"Nothing to forget: {args.forget} is not paired ({store.path}).")
+        for origin in removed:
+            print(f"Unpaired {origin}.")
+        return 0
+    if args.list or not args.code:
+        print(paired_summary(store))
+        if not args.code and not args.list:
+            print("To pair a browser: click Pair in the Entity Lens options and run the "
+                  "command it shows (entity-lens pair CODE).")
+        return 0
+    try:
+        origin = store.confirm(args.code)
+    except PairingError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"Cannot write {store.path}: {exc.strerror or exc}.")
+    print(f"Paired {origin}.\nEntity Lens in that browser can now use the helper "
+          f"(its options page says so within a few seconds).")
     return 0
 
 

@@ -9,8 +9,9 @@ class Config:
 
     # spaCy pipeline name, `None` for the best installed English pipeline.
     MODEL = None
-    # Extension IDs allowed to call the helper; empty means any extension origin.
-    ALLOWED_EXTENSION_IDS = ()
+    # The file of paired extension origins (pairing.py); None: pairing.json in the reader's
+    # configuration folder ($ENTITY_LENS_CONFIG_DIR, else the platform's usual place).
+    PAIRING_FILE = None
     # A page snapshot sent by the extension can be big (script-heavy sites reach several MB).
     MAX_CONTENT_LENGTH = 15 * 1024 * 1024
     # Limits for pages the helper fetches itself.

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from entity_lens.config import DEFAULT_PORT
+from entity_lens.pairing import default_store, paired_summary
 
 UNIT_NAME = "entity-lens.service"
 LAUNCHD_LABEL = "org.entitylens.helper"
@@ -447,6 +448,7 @@ def _status(args, platform, home, env):
         print(f"scheduled task: {TASK_NAME if installed else 'not installed'}")
     health = fetch_health(port)
     print(health_summary(port, health))
+    print(paired_summary(default_store(env, platform, home)))
     # 3 is what `systemctl status` and LSB scripts use for "not running".
     return 0 if health else 3
 

@@ -40,9 +40,10 @@ def annotator():
 
 
 @pytest.fixture
-def app(annotator):
+def app(annotator, tmp_path):
     annotator.cache = type(annotator.cache)(annotator.cache.max_entries)
-    return create_app({"TESTING": True}, annotator=annotator)
+    return create_app({"TESTING": True, "PAIRING_FILE": tmp_path / "pairing.json"},
+                      annotator=annotator)
 
 
 @pytest.fixture
@@ -50,7 +51,8 @@ def client(app):
     return app.test_client()
 
 
-EXT_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+# Entity Lens for Chrome: the id its manifest key pins, trusted without pairing.
+EXT_ORIGIN = "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc"
 
 
 @pytest.fixture
@@ -148,16 +150,18 @@ def wait_for_health(base, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def live_helper():
-    """The real `entity-lens serve` (waitress, real model) on a free port."""
+def live_helper(tmp_path_factory):
+    """The real `entity-lens serve` (waitress, real model) on a free port, with its own
+    configuration folder (pairing) in `helper.env`."""
     port = free_port()
+    env = dict(os.environ, PYTHONUNBUFFERED="1",
+               ENTITY_LENS_CONFIG_DIR=str(tmp_path_factory.mktemp("config")))
     process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_health(base)
-        yield type("Helper", (), {"base": base, "port": port, "process": process})
+        yield type("Helper", (), {"base": base, "port": port, "process": process, "env": env})
     finally:
         process.terminate()
         try:

@@ -3,10 +3,11 @@
 import http.client
 import json
 import socket
+import subprocess
 
 import pytest
 
-from conftest import EXT_ORIGIN
+from conftest import ENTITY_LENS, EXT_ORIGIN
 
 PAGE = {"url": "https://news.example/a", "html": "<html><body><article><p>Ada Lovelace "
         "lived in London and worked with Charles Babbage on the Analytical Engine for years."
@@ -52,14 +53,71 @@ def test_web_origins_are_refused_without_cors_headers(live_helper, origin):
     assert not any(h.lower().startswith("access-control-") for h in headers)
 
 
-@pytest.mark.parametrize("origin", [EXT_ORIGIN, "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10"])
-def test_extension_origins_are_served_with_cors(live_helper, origin):
+def test_entity_lens_for_chrome_is_served_with_cors(live_helper):
     status, headers, body = request(live_helper, "POST", "/v1/annotate", PAGE,
-                                    dict(JSON, Origin=origin))
+                                    dict(JSON, Origin=EXT_ORIGIN))
     assert status == 200, body
-    assert headers.get("Access-Control-Allow-Origin") == origin
+    assert headers.get("Access-Control-Allow-Origin") == EXT_ORIGIN
     names = {e["text"] for e in json.loads(body)["entities"]}
     assert "Ada Lovelace" in names
+
+
+@pytest.mark.parametrize("origin", ["chrome-extension://abcdefghijklmnopabcdefghijklmnop",
+                                    "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10"])
+def test_other_extensions_are_refused_until_paired(live_helper, origin):
+    for method, path, body in (("POST", "/v1/annotate", PAGE), ("GET", "/v1/health", None)):
+        status, _, answer = request(live_helper, method, path, body, dict(JSON, Origin=origin))
+        assert status == 403, answer
+        error = json.loads(answer)["error"]
+        assert error["code"] == "not_paired" and "click Pair" in error["message"]
+        assert "Ada" not in answer.decode()
+
+
+def test_pairing_takes_the_readers_confirmation_at_a_terminal(live_helper):
+    origin = "moz-extension://5e0c2a4b-1d3f-4a6b-8c9d-0e1f2a3b4c5d"
+    headers = dict(JSON, Origin=origin)
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, headers)
+    assert status == 200, answer
+    offer = json.loads(answer)
+    assert offer["paired"] is False and offer["command"] == f"entity-lens pair {offer['code']}"
+    # The code alone grants nothing: still refused.
+    assert request(live_helper, "POST", "/v1/annotate", PAGE, headers)[0] == 403
+    # A wrong code is refused and pairs nobody.
+    wrong = subprocess.run([str(ENTITY_LENS), "pair", "ZZZZ-ZZZZ"], env=live_helper.env,
+                           capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 1 and "No pairing code ZZZZ-ZZZZ" in wrong.stderr
+    assert request(live_helper, "POST", "/v1/annotate", PAGE, headers)[0] == 403
+    # The reader types the code (in any case, without the dash).
+    typed = offer["code"].lower().replace("-", " ")
+    done = subprocess.run([str(ENTITY_LENS), "pair", typed], env=live_helper.env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert f"Paired {origin}." in done.stdout
+    status, response_headers, answer = request(live_helper, "POST", "/v1/annotate", PAGE, headers)
+    assert status == 200, answer
+    assert response_headers.get("Access-Control-Allow-Origin") == origin
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, headers)
+    assert json.loads(answer) == {"paired": True, "origin": origin}
+    # A used code cannot pair a second extension.
+    again = subprocess.run([str(ENTITY_LENS), "pair", offer["code"]], env=live_helper.env,
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 1
+    listed = subprocess.run([str(ENTITY_LENS), "pair", "--list"], env=live_helper.env,
+                            capture_output=True, text=True, timeout=60)
+    assert f"Paired: {origin}" in listed.stdout
+    forgot = subprocess.run([str(ENTITY_LENS), "pair", "--forget", origin], env=live_helper.env,
+                            capture_output=True, text=True, timeout=60)
+    assert forgot.returncode == 0
+    status, _, answer = request(live_helper, "POST", "/v1/annotate", PAGE, headers)
+    assert status == 403 and json.loads(answer)["error"]["code"] == "not_paired"
+
+
+def test_a_pairing_code_is_asked_for_by_an_extension_only(live_helper):
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, JSON)
+    assert status == 400 and json.loads(answer)["error"]["code"] == "bad_request"
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {},
+                                dict(JSON, Origin="https://evil.example"))
+    assert status == 403 and json.loads(answer)["error"]["code"] == "forbidden"
 
 
 def test_requests_without_origin_are_served(live_helper):
