@@ -14,6 +14,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const EXTENSION_DIR = process.env.ENTITY_LENS_EXTENSION_DIR || join(REPO, "extension");
 export const GECKO_ID = "entity-lens@entitylens.org";
+// The id Chrome derives from the manifest's `key`: the one origin the helper trusts unpaired.
+export const CHROME_ID = "nagcagbnmfohcnbcgfdklnpbdimfmhhc";
 
 export const BROWSERS = {
   chromium: { executable: "/usr/lib/chromium/chromium", install: "apt-get install -y chromium" },
@@ -37,9 +39,30 @@ export function checkPrerequisites(kind, extensionDir = EXTENSION_DIR) {
 }
 
 /**
+ * Runs in the extension (Chromium's service worker, an extension page in Firefox): the content
+ * controller's snapshot of the tab showing `url` (EntityLens.controller.handle("inspect")), in
+ * the content scripts' world, which page scripts cannot reach. null before our scripts are in.
+ */
+async function inspectInTab(url) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  // Every tab, compared here: a url pattern with a port matches nothing in Firefox.
+  const tabs = (await api.tabs.query({})).filter((tab) => tab.url === url);
+  if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${url}`);
+  const [res] = await api.scripting.executeScript({
+    target: { tabId: tabs[0].id },
+    func: () => {
+      const EL = globalThis.EntityLens;
+      return EL && EL.controller ? EL.controller.handle("inspect") : null;
+    },
+  });
+  return res && res.result !== undefined ? res.result : null;
+}
+
+/**
  * Starts `kind` ("chromium" | "firefox") with the extension installed.
- * Returns a session: { kind, browser, extensionId, newPage(), setSettings(obj), getSettings(),
- * triggerAction(page), close() }.
+ * Returns a session: { kind, browser, extensionId, extensionOrigin, newPage(), setSettings(obj),
+ * getSettings(), inExtension(fn, arg), inspectTab(url), optionsPage(), triggerAction(page),
+ * badgeText(url), close() }. `inExtension` runs `fn(arg)` with the extension's own APIs.
  */
 export async function launchBrowser(kind, { extensionDir = EXTENSION_DIR, handleSignals = true } = {}) {
   checkPrerequisites(kind, extensionDir);
@@ -107,6 +130,10 @@ async function launchChromium(tmp, extensionDir, handleSignals) {
     await closeBrowser(browser);
     throw new Error(`Chromium refused to install the extension from ${extensionDir}: ${err.message}`);
   }
+  if (extensionId !== CHROME_ID) {
+    await closeBrowser(browser);
+    throw new Error(`the extension's Chrome id is ${extensionId}, expected the pinned ${CHROME_ID} (manifest key)`);
+  }
 
   async function worker() {
     const target = await browser.waitForTarget(
@@ -116,21 +143,30 @@ async function launchChromium(tmp, extensionDir, handleSignals) {
     return target.worker();
   }
 
+  const origin = `chrome-extension://${extensionId}`;
+  const inExtension = async (fn, arg) => (await worker()).evaluate(fn, arg);
   return {
     kind: "chromium",
     browser,
     extensionId,
-    extensionOrigin: `chrome-extension://${extensionId}`,
+    extensionOrigin: origin,
     async newPage() {
       return browser.newPage();
     },
+    inExtension,
+    inspectTab: (url) => inExtension(inspectInTab, url),
+    /** A new tab showing the options page. */
+    async optionsPage() {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/options/options.html`, { waitUntil: "load" });
+      await page.waitForFunction(() => window.entityLensOptionsReady === true, { timeout: 8000, polling: 100 });
+      return page;
+    },
     async setSettings(settings) {
-      const w = await worker();
-      await w.evaluate((s) => chrome.storage.local.set(s), settings);
+      await inExtension((s) => chrome.storage.local.set(s), settings);
     },
     async getSettings() {
-      const w = await worker();
-      return w.evaluate(() => chrome.storage.local.get(null));
+      return inExtension(() => chrome.storage.local.get(null));
     },
     async triggerAction(page, { onFire } = {}) {
       const ext = (await browser.extensions()).get(extensionId);
@@ -140,8 +176,7 @@ async function launchChromium(tmp, extensionDir, handleSignals) {
       await page.triggerExtensionAction(ext);
     },
     async badgeText(pageUrl) {
-      const w = await worker();
-      return w.evaluate(async (url) => {
+      return inExtension(async (url) => {
         const tabs = await chrome.tabs.query({});
         const tab = tabs.find((t) => t.url === url);
         return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : null;
@@ -202,33 +237,39 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
   }
   const origin = `moz-extension://${uuid}`;
 
-  // Runs `fn(storage)` in the options page (an extension page, so it has browser.storage).
-  async function inOptionsPage(fn, arg) {
+  // The harness's way into the extension: an options page kept open in a tab of its own (an
+  // extension page, so it has the extension's APIs); opened again if something closed it.
+  let control = null;
+
+  /** A new tab showing the options page, once it is ready. */
+  async function optionsPage() {
     try {
-      return await inOptionsPageOnce(fn, arg);
+      return await optionsPageOnce();
     } catch (err) {
       // Rarely the extension page never reports ready under BiDi: a fresh tab does.
       if (!/did not get ready/.test(err.message)) throw err;
-      return inOptionsPageOnce(fn, arg);
+      return optionsPageOnce();
     }
   }
 
-  async function inOptionsPageOnce(fn, arg) {
+  async function optionsPageOnce() {
     const page = await browser.newPage();
+    // goto on moz-extension:// never resolves under BiDi: start it and wait for the page's flag.
+    page.goto(`${origin}/options/options.html`).catch(() => {});
     try {
-      // goto on moz-extension:// never resolves under BiDi: start it and wait for the page's flag.
-      page.goto(`${origin}/options/options.html`).catch(() => {});
-      try {
-        await page.waitForFunction(() => window.entityLensOptionsReady === true, { timeout: 8000, polling: 100 });
-      } catch (err) {
-        const urls = (await browser.pages()).map((p) => p.url());
-        const here = await page.evaluate(() => [location.href, document.readyState, typeof window.entityLensOptionsReady]).catch((e) => e.message);
-        throw new Error(`the options page did not get ready: ${err.message}; page: ${JSON.stringify(here)}; tabs: ${JSON.stringify(urls)}`);
-      }
-      return await page.evaluate(fn, arg);
-    } finally {
+      await page.waitForFunction(() => window.entityLensOptionsReady === true, { timeout: 8000, polling: 100 });
+      return page;
+    } catch (err) {
+      const urls = (await browser.pages()).map((p) => p.url());
+      const here = await page.evaluate(() => [location.href, document.readyState, typeof window.entityLensOptionsReady]).catch((e) => e.message);
       await page.close().catch(() => {});
+      throw new Error(`the options page did not get ready: ${err.message}; page: ${JSON.stringify(here)}; tabs: ${JSON.stringify(urls)}`);
     }
+  }
+
+  async function inExtension(fn, arg) {
+    if (!control || control.isClosed()) control = await optionsPage();
+    return control.evaluate(fn, arg);
   }
 
   return {
@@ -239,11 +280,14 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
     async newPage() {
       return browser.newPage();
     },
+    inExtension,
+    inspectTab: (url) => inExtension(inspectInTab, url),
+    optionsPage,
     async setSettings(settings) {
-      await inOptionsPage((s) => browser.storage.local.set(s), settings);
+      await inExtension((s) => browser.storage.local.set(s), settings);
     },
     async getSettings() {
-      return inOptionsPage(() => browser.storage.local.get(null));
+      return inExtension(() => browser.storage.local.get(null));
     },
     async triggerAction(page, { onFire } = {}) {
       await page.bringToFront();
@@ -266,7 +310,7 @@ async function launchFirefox(tmp, extensionDir, handleSignals) {
       }
     },
     async badgeText(pageUrl) {
-      return inOptionsPage(async (url) => {
+      return inExtension(async (url) => {
         const tabs = await browser.tabs.query({});
         const tab = tabs.find((t) => t.url === url);
         return tab ? browser.action.getBadgeText({ tabId: tab.id }) : null;

@@ -1,6 +1,7 @@
-// The real flow, observed from outside the extension: snapshot the page, fire the toolbar action,
-// watch the page's CSS.highlights registry / inline marks and the panel, read what is painted,
-// clear, compare. Shared by the e2e tests and scripts/audit.
+// The real flow: snapshot the page, fire the toolbar action, watch the page's CSS.highlights
+// registry / inline marks, read the panel and this run's highlight names through the extension
+// itself (inspect(): the panel's shadow root is closed), click the panel with real mouse input,
+// clear, compare. Shared by the e2e tests, scripts/audit and scripts/bench-browser.
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** `promise`, or an error naming `what` after `ms` (a hung browser or helper says which step hung). */
@@ -30,57 +31,73 @@ export async function snapshot(page) {
   }));
 }
 
-/** Installs a poller in the page that timestamps the first highlight and the panel's readiness. */
+/**
+ * The content controller's snapshot of the tab (EntityLens.controller.handle("inspect")): state,
+ * this run's highlight names, the panel, the painted mentions. Read by the extension itself in
+ * the content scripts' world: the panel's shadow root is closed to the page, and so to the test.
+ */
+export async function inspect(session, page) {
+  return session.inspectTab(page.url());
+}
+
+/** Polls inspect() until `predicate(snapshot)` holds; returns that snapshot (throws on time-out). */
+export async function waitInspect(session, page, predicate, what, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = null;
+  for (;;) {
+    seen = await inspect(session, page).catch(() => null);
+    if (predicate(seen)) return seen;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s; last: ${JSON.stringify(seen && { state: seen.state, panel: seen.panel && seen.panel.status })}`);
+    await sleep(50);
+  }
+}
+
+/** This run's names: { labelOf: {name: label}, flash }, empty before a run has shown anything. */
+async function runNames(session, page) {
+  const seen = await inspect(session, page);
+  const names = seen && seen.names;
+  if (!names) return { labelOf: {}, flash: null };
+  const labelOf = {};
+  for (const [label, name] of Object.entries(names.byLabel)) labelOf[name] = label;
+  return { labelOf, flash: names.flash };
+}
+
+/**
+ * Runs in the page: defines window.__elPainted(), how much is painted, whoever painted it: every
+ * CSS.highlights entry except those the page had before our first run (window.__elBaseline, taken
+ * by installWatcher), plus our inline marks. The names are random per run, so none is looked for.
+ */
+function installCounter() {
+  window.__elPainted = () => {
+    const own = window.__elBaseline || new Set();
+    let n = 0;
+    if (window.CSS && CSS.highlights) for (const [k, h] of CSS.highlights) if (!own.has(k)) n += h.size;
+    return n + document.querySelectorAll("mark[data-entity-lens]").length;
+  };
+}
+
+/** How much the page shows painted (see installCounter). */
+export async function paintedCount(page) {
+  await page.evaluate(installCounter);
+  return page.evaluate(() => window.__elPainted());
+}
+
+/** Installs a poller in the page that timestamps the first painted mention and the last change. */
 export async function installWatcher(page) {
+  await page.evaluate(installCounter);
   await page.evaluate(() => {
+    // The page's own highlights, before we paint anything on this document.
+    if (!window.__elBaseline) window.__elBaseline = new Set(window.CSS && CSS.highlights ? CSS.highlights.keys() : []);
     if (window.__elWatch && window.__elWatch.timer) clearInterval(window.__elWatch.timer);
-    const w = {
-      t0: performance.now(),
-      first: null,
-      ready: null,
-      lastChange: performance.now(),
-      count: 0,
-      status: "",
-      statusAt: null,
-      error: "",
-      groups: 0,
-      panel: false,
-    };
+    const w = { t0: performance.now(), first: null, lastChange: performance.now(), count: 0 };
     window.__elWatch = w;
-    const count = () => {
-      let n = 0;
-      if (window.CSS && CSS.highlights) {
-        for (const [k, h] of CSS.highlights) if (k.startsWith("entity-lens-") && k !== "entity-lens-flash") n += h.size;
-      }
-      return n + document.querySelectorAll("mark[data-entity-lens]").length;
-    };
-    const shown = (el) => {
-      if (!el || el.hidden) return false;
-      const cs = getComputedStyle(el);
-      return cs.display !== "none" && cs.visibility !== "hidden";
-    };
     w.timer = setInterval(() => {
       const now = performance.now();
-      const n = count();
+      const n = window.__elPainted();
       if (n > 0 && w.first === null) w.first = now;
       if (n !== w.count) {
         w.count = n;
         w.lastChange = now;
-      }
-      const p = document.querySelector("entity-lens-panel");
-      const sr = p && p.shadowRoot;
-      w.panel = !!sr;
-      if (sr) {
-        const err = sr.querySelector(".error");
-        w.error = shown(err) ? err.textContent.replace(/\s+/g, " ").trim() : "";
-        const st = sr.querySelector(".status");
-        const stText = st ? st.textContent.replace(/\s+/g, " ").trim() : "";
-        if (stText !== w.status) {
-          w.status = stText;
-          w.statusAt = now;
-        }
-        w.groups = sr.querySelectorAll("button[data-group]").length;
-        if ((w.groups > 0 || w.error) && w.ready === null) w.ready = now;
       }
     }, 5);
   });
@@ -93,64 +110,71 @@ async function watchState(page) {
   });
 }
 
-const BUSY = /…|\.\.\.|working|annotat|loading|busy|waiting|fetching|reading|sending|analy/i;
+/** The panel's error as one line ("" when none). */
+const errorText = (panel) => (panel && panel.error ? `${panel.error.title} ${panel.error.advice}`.replace(/\s+/g, " ").trim() : "");
+const oneLine = (s) => String(s || "").replace(/\s+/g, " ").trim();
 
 /**
- * Fires the toolbar action and waits until the extension is done: the panel lists entities (or
- * shows an error) and the painted mentions have been stable for `quietMs`.
- * Returns { ms_first, ms_done, error, status, count, timedOut }.
+ * Fires the toolbar action and waits until the extension is done: the controller shows results
+ * (or an error) and the painted mentions have been stable for `quietMs`.
+ * Returns { ms_first, ms_done, error, status, count, panel, timedOut }.
  */
 export async function annotateViaAction(session, page, { timeoutMs = 45000, quietMs = 400 } = {}) {
   await installWatcher(page);
   await session.triggerAction(page, {
     onFire: () => page.evaluate(() => (window.__elWatch.t0 = performance.now())),
   });
-  return waitDone(page, { timeoutMs, quietMs });
+  return waitDone(session, page, { timeoutMs, quietMs });
 }
 
-export async function waitDone(page, { timeoutMs = 45000, quietMs = 400 } = {}) {
+/**
+ * Waits for the run to end (installWatcher first). Times are the page's clock: the first painted
+ * mention, and done = the last change of what is painted (results are painted right after the
+ * panel is filled); a run that paints nothing is done when the controller was first seen done.
+ */
+export async function waitDone(session, page, { timeoutMs = 45000, quietMs = 400 } = {}) {
   const deadline = Date.now() + timeoutMs;
-  let s;
+  let s = null;
+  let seen = null;
+  let doneSeenAt = null;
   for (;;) {
     s = await watchState(page);
-    if (s) {
-      const quiet = s.now - s.lastChange >= quietMs;
-      if (s.ready !== null && quiet) break;
-      // A page with no entities: a final (non-busy) status that stays put.
-      if (s.ready === null && s.status && !BUSY.test(s.status) && s.now - s.statusAt > 1500 && quiet) break;
-    }
+    seen = await inspect(session, page).catch(() => null);
+    const done = seen && (seen.state === "shown" || seen.state === "error");
+    if (done && s && doneSeenAt === null) doneSeenAt = s.now;
+    if (!done) doneSeenAt = null;
+    if (done && s && s.now - s.lastChange >= quietMs) break;
     if (Date.now() > deadline) {
-      return { timedOut: true, ms_first: null, ms_done: null, error: s ? s.error : "", status: s ? s.status : "", count: s ? s.count : 0, panel: s ? s.panel : false };
+      return {
+        timedOut: true, ms_first: null, ms_done: null, error: errorText(seen && seen.panel),
+        status: oneLine(seen && seen.panel && seen.panel.status), count: s ? s.count : 0, panel: !!(seen && seen.panel),
+        state: seen ? seen.state : null,
+      };
     }
     await sleep(50);
   }
-  const doneAt = s.ready !== null ? Math.max(s.ready, s.first !== null ? s.lastChange : s.ready) : s.statusAt;
+  const doneAt = s.count > 0 && s.first !== null ? s.lastChange : doneSeenAt;
   return {
     timedOut: false,
     ms_first: s.first !== null ? round(s.first - s.t0) : null,
     ms_done: round(doneAt - s.t0),
-    error: s.error,
-    status: s.status,
+    error: errorText(seen.panel),
+    status: oneLine(seen.panel && seen.panel.status),
     count: s.count,
-    panel: s.panel,
+    panel: !!seen.panel,
+    state: seen.state,
   };
 }
 
 const round = (x) => Math.round(x * 10) / 10;
 
-/** Waits until the page's painted mentions count (highlights + marks) is stable. */
+/** Waits until what the page has painted (highlights + marks) is stable; returns how much. */
 export async function waitQuiet(page, quietMs = 300, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   let since = Date.now();
   while (Date.now() < deadline) {
-    const n = await page.evaluate(() => {
-      let n = 0;
-      if (window.CSS && CSS.highlights) {
-        for (const [k, h] of CSS.highlights) if (k.startsWith("entity-lens-") && k !== "entity-lens-flash") n += h.size;
-      }
-      return n + document.querySelectorAll("mark[data-entity-lens]").length;
-    });
+    const n = await paintedCount(page);
     if (n !== last) {
       last = n;
       since = Date.now();
@@ -161,18 +185,22 @@ export async function waitQuiet(page, quietMs = 300, timeoutMs = 10000) {
 }
 
 /**
- * Every painted mention, in document order: highlights (`entity-lens-<LABEL>` in CSS.highlights,
- * except entity-lens-flash) and inline marks (`mark[data-entity-lens]`). Read in the page.
- * Each: { text, label, group, kind, prefix, suffix, region, top, bottom, inBody }.
+ * Every painted mention, in document order, read in the page: its CSS.highlights entries (except
+ * the page's own and the jump flash) and inline marks (`mark[data-entity-lens]`). Their names are
+ * random per run: the extension's inspect() says which name is which label; a name it does not
+ * know (a leftover of another run) is read with label null, so it counts as painted wrongly.
+ * Each: { text, label, group, kind, prefix, suffix, region, top, bottom, inBody, visible }.
  * `region` is the nearest of article/nav/aside/header/footer/.comments/.related, for fixtures.
  */
-export async function readMentions(page, { context = 32 } = {}) {
-  return page.evaluate((context) => {
+export async function readMentions(session, page, { context = 32 } = {}) {
+  const names = await runNames(session, page);
+  return page.evaluate((context, labelOf, flash) => {
     const items = [];
+    const own = window.__elBaseline || new Set();
     if (window.CSS && CSS.highlights) {
       for (const [name, hl] of CSS.highlights) {
-        if (!name.startsWith("entity-lens-") || name === "entity-lens-flash") continue;
-        const label = name.slice("entity-lens-".length);
+        if (own.has(name) || name === flash) continue;
+        const label = labelOf[name] ?? null;
         for (const r of hl) {
           const range = document.createRange();
           try {
@@ -194,7 +222,7 @@ export async function readMentions(page, { context = 32 } = {}) {
       } else {
         const range = document.createRange();
         range.selectNodeContents(m);
-        open = { range, label: m.dataset.entityLens, group: m.dataset.entityLensGroup || null, kind: "mark" };
+        open = { range, label: labelOf[m.dataset.entityLens] ?? null, group: m.dataset.entityLensGroup || null, kind: "mark" };
         items.push(open);
       }
       if (!m.hasAttribute("data-entity-lens-cont")) open = null;
@@ -264,58 +292,88 @@ export async function readMentions(page, { context = 32 } = {}) {
         visible: rect.bottom > 0 && rect.top < vh && rect.height > 0,
       };
     });
-  }, context);
+  }, context, names.labelOf, names.flash);
 }
 
-/** The panel as the page sees it (open shadow root of <entity-lens-panel>). */
-export async function readPanel(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector("entity-lens-panel");
-    if (!host) return { exists: false };
-    const sr = host.shadowRoot;
-    if (!sr) return { exists: true, open: false };
-    const shown = (el) => {
-      if (!el || el.hidden) return false;
-      const cs = getComputedStyle(el);
-      return cs.display !== "none" && cs.visibility !== "hidden";
-    };
-    const t = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
-    const err = sr.querySelector(".error");
+/**
+ * The panel: what the page sees of it (the host element, where it is, its closed shadow root)
+ * and, through the extension's inspect(), what it shows the reader.
+ */
+export async function readPanel(session, page) {
+  const host = await page.evaluate(() => {
+    const el = document.querySelector("entity-lens-panel");
+    if (!el) return { exists: false };
+    const cs = getComputedStyle(el);
     return {
       exists: true,
-      open: true,
-      inBody: !!document.body && document.body.contains(host),
-      parentIsRoot: host.parentNode === document.documentElement,
-      shown: shown(host),
-      status: t(sr.querySelector(".status")),
-      error: shown(err) ? t(err) : "",
-      retry: !!sr.querySelector('button[data-action="retry"]'),
-      clear: !!sr.querySelector('[data-action="clear"]'),
-      groups: [...sr.querySelectorAll("button[data-group]")].map((b) => ({ id: b.dataset.group, text: t(b) })),
-      filters: [...sr.querySelectorAll("input[data-label]")].map((i) => ({ label: i.dataset.label, checked: i.checked })),
+      closed: el.shadowRoot === null,
+      inBody: !!document.body && document.body.contains(el),
+      parentIsRoot: el.parentNode === document.documentElement,
+      shown: !el.hidden && cs.display !== "none" && cs.visibility !== "hidden",
     };
   });
+  if (!host.exists) return host;
+  const seen = await inspect(session, page);
+  const panel = seen && seen.panel;
+  if (!panel) return { ...host, state: seen ? seen.state : null, status: "", error: "", retry: false, clear: false, groups: [], filters: [] };
+  return {
+    ...host,
+    state: seen.state,
+    status: oneLine(panel.status),
+    error: errorText(panel),
+    retry: panel.buttons.some((b) => b.action === "retry"),
+    clear: panel.buttons.some((b) => b.action === "clear"),
+    groups: panel.buttons.filter((b) => b.group).map((b) => ({ id: b.group, text: oneLine(b.text) })),
+    filters: panel.filters.map((f) => ({ label: f.label, checked: f.checked })),
+  };
 }
 
-/** Clicks something in the panel's shadow root (a DOM click, as a user's click dispatches). */
-export async function clickInPanel(page, selector) {
-  const ok = await page.evaluate((sel) => {
-    const host = document.querySelector("entity-lens-panel");
-    const el = host && host.shadowRoot && host.shadowRoot.querySelector(sel);
-    if (!el) return false;
-    el.scrollIntoView?.({ block: "nearest" });
-    el.click();
-    return true;
-  }, selector);
-  if (!ok) throw new Error(`nothing in the panel matches ${selector}`);
+/**
+ * Clicks something in the panel as the reader does: real mouse input at the place inspect()
+ * gives (puppeteer's page.mouse, trusted events), after scrolling the panel with the wheel when
+ * it is out of the panel's view. `target`: { action } | { group } (buttons) or { label } (a type
+ * filter's checkbox).
+ */
+export async function clickInPanel(session, page, target) {
+  await page.bringToFront();
+  const what = JSON.stringify(target);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const seen = await inspect(session, page);
+    const panel = seen && seen.panel;
+    if (!panel) throw new Error(`no panel to click ${what} in`);
+    const el = target.label
+      ? panel.filters.find((f) => f.label === target.label)
+      : panel.buttons.find((b) => (target.action ? b.action === target.action : b.group === target.group));
+    if (!el) throw new Error(`nothing in the panel matches ${what}`);
+    const { rect } = el;
+    const box = panel.rect;
+    const viewport = await page.evaluate(() => window.innerHeight);
+    const x = rect.x + rect.width / 2;
+    const y = rect.y + rect.height / 2;
+    const top = Math.max(box.y, 0) + 2;
+    const bottom = Math.min(box.y + box.height, viewport) - 2;
+    if (rect.height > 0 && y >= top && y <= bottom) {
+      await page.mouse.click(x, y);
+      return;
+    }
+    // Out of the panel's view: scroll the panel under the pointer towards it.
+    await page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
+    await page.mouse.wheel({ deltaY: y < top ? y - top - 20 : y - bottom + 20 });
+    await sleep(150);
+  }
+  throw new Error(`could not bring ${what} into the panel's view`);
 }
 
-/** Turns on every type filter that is off. Returns the labels that were off. */
-export async function enableAllFilters(page) {
-  const panel = await readPanel(page);
+/** Turns on every type filter that is off (reader's clicks). Returns the labels that were off. */
+export async function enableAllFilters(session, page) {
+  const panel = await readPanel(session, page);
   const off = (panel.filters || []).filter((f) => !f.checked).map((f) => f.label);
-  for (const label of off) await clickInPanel(page, `input[data-label="${label}"]`);
-  if (off.length) await waitQuiet(page, 300);
+  for (const label of off) await clickInPanel(session, page, { label });
+  if (off.length) {
+    const deadline = Date.now() + 5000;
+    while ((await readPanel(session, page)).filters.some((f) => !f.checked) && Date.now() < deadline) await sleep(50);
+    await waitQuiet(page, 300);
+  }
   return off;
 }
 
@@ -325,15 +383,12 @@ export async function clearViaAction(session, page, { timeoutMs = 10000 } = {}) 
   return waitCleared(page, timeoutMs);
 }
 
+/** Waits until nothing at all is painted (whatever its name) and no panel shows. */
 export async function waitCleared(page, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const s = await page.evaluate(() => {
-      let n = 0;
-      if (window.CSS && CSS.highlights) {
-        for (const [k, h] of CSS.highlights) if (k.startsWith("entity-lens-") && h.size) n += h.size;
-      }
-      n += document.querySelectorAll("mark[data-entity-lens]").length;
+    const n = await paintedCount(page);
+    const s = await page.evaluate((n) => {
       const host = document.querySelector("entity-lens-panel");
       let panel = false;
       if (host) {
@@ -341,7 +396,7 @@ export async function waitCleared(page, timeoutMs = 10000) {
         panel = !host.hidden && cs.display !== "none" && cs.visibility !== "hidden";
       }
       return { n, panel };
-    });
+    }, n);
     if (s.n === 0 && !s.panel) return true;
     if (Date.now() > deadline) return false;
     await sleep(50);

@@ -1,8 +1,9 @@
 // Starts the real helper (`entity-lens serve --port N`, real model) and talks to it the way the
 // extension does not: from node, without an Origin header, to learn what it returns.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO } from "./browsers.js";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,11 +38,21 @@ async function health(url, timeoutMs = 2000) {
 }
 
 /**
- * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
- * Returns { url, port, health, stop(), start(), log() }: stop() ends only the process started here;
- * start() starts it again on the same port.
+ * A configuration folder of its own for a test helper (ENTITY_LENS_CONFIG_DIR: its pairing file),
+ * so tests never touch the reader's; it outlives restarts of the helper, gone when node exits.
  */
-export async function startHelper({ port, timeoutMs = 90000 } = {}) {
+function testConfigDir() {
+  const dir = mkdtempSync(join(tmpdir(), "entity-lens-config-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
+ * Returns { url, port, configDir, health, stop(), start(), log() }: stop() ends only the process
+ * started here; start() starts it again on the same port, with the same configuration folder.
+ */
+export async function startHelper({ port, timeoutMs = 90000, configDir = testConfigDir() } = {}) {
   if (!existsSync(HELPER_BIN)) {
     throw new Error(`the helper is not installed: ${HELPER_BIN} is missing (python -m venv .venv && .venv/bin/pip install -e .)`);
   }
@@ -52,6 +63,7 @@ export async function startHelper({ port, timeoutMs = 90000 } = {}) {
   const helper = {
     url,
     port,
+    configDir,
     health: null,
     log: () => lines.join(""),
     async start() {
@@ -60,7 +72,7 @@ export async function startHelper({ port, timeoutMs = 90000 } = {}) {
       lines = [];
       const child = spawn(HELPER_BIN, ["serve", "--port", String(port)], {
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, PYTHONUNBUFFERED: "1" },
+        env: { ...process.env, PYTHONUNBUFFERED: "1", ENTITY_LENS_CONFIG_DIR: configDir },
       });
       proc = child;
       const keep = (d) => {

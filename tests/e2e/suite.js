@@ -1,11 +1,14 @@
 // The end-to-end suite, run once per browser (chromium.test.js, firefox.test.js): the real
-// helper, fixture pages over HTTP, the unpacked extension, its real toolbar action, and checks
-// made from outside the extension (the page's CSS.highlights registry, the DOM, the panel).
+// helper, fixture pages over HTTP, the unpacked extension (paired with the helper as a reader
+// does), its real toolbar action, checks made in the page (its CSS.highlights registry, the DOM)
+// and through the extension's own inspect() (the panel, closed to the page; this run's names),
+// and the panel clicked with real mouse input.
 import { describe, test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { launchBrowser, REPO } from "./browsers.js";
+import { REPO } from "./browsers.js";
+import { launchPaired } from "./pairing.js";
 import { startHelper, annotate, mentionsOf } from "./helper.js";
 import { startFixtureServer } from "./fixture-server.js";
 import {
@@ -23,6 +26,7 @@ import {
   firstDiff,
   normText,
   withTimeout,
+  waitInspect,
 } from "./flow.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -44,7 +48,7 @@ export function defineE2E(kind) {
       // Each step names itself when it hangs (node:test only says "failed running before hook").
       fixtures = await withTimeout(startFixtureServer(), 10000, "starting the fixture server");
       helper = await withTimeout(startHelper(), 120000, "starting the helper (entity-lens serve)");
-      session = await withTimeout(launchBrowser(kind), 120000, `launching ${kind} with the extension`);
+      session = await withTimeout(launchPaired(kind, helper), 120000, `launching ${kind} with the extension, paired`);
     }, { timeout: 300000 });
 
     after(async () => {
@@ -102,8 +106,9 @@ export function defineE2E(kind) {
       assert.ok(!state.timedOut, `no result within the time-out (status: ${JSON.stringify(state.status)}, panel: ${state.panel})`);
       assert.equal(state.error, "", `the panel shows an error: ${state.error}`);
 
-      const panel = await readPanel(page);
-      assert.ok(panel.exists && panel.open, "no <entity-lens-panel> with an open shadow root");
+      const panel = await readPanel(session, page);
+      assert.ok(panel.exists, "no <entity-lens-panel>");
+      assert.ok(panel.closed, "the panel's shadow root is open to the page");
       assert.ok(panel.parentIsRoot, "the panel is not a child of <html> (it must stay outside <body>)");
       assert.ok(panel.status, "the panel's .status line is empty");
 
@@ -111,7 +116,7 @@ export function defineE2E(kind) {
       const enabled = new Set(panel.filters.filter((f) => f.checked).map((f) => f.label));
       const known = new Set(panel.filters.map((f) => f.label));
       const visibleExpected = mentions.filter((m) => enabled.has(m.label) || !known.has(m.label));
-      let painted = await readMentions(page);
+      let painted = await readMentions(session, page);
       checkPainted(visibleExpected, painted, "types shown by default");
       if (onDefaultPainted) await onDefaultPainted();
 
@@ -119,12 +124,12 @@ export function defineE2E(kind) {
       assert.equal(during.bodyText, before.bodyText, "document.body.innerText changed while annotated");
 
       // Every type on: every mention the helper returned.
-      await enableAllFilters(page);
-      painted = await readMentions(page);
+      await enableAllFilters(session, page);
+      painted = await readMentions(session, page);
       const { matched } = checkPainted(mentions, painted, "all types enabled");
 
       // The panel lists the entities: a button per group the helper returned.
-      const panel2 = await readPanel(page);
+      const panel2 = await readPanel(session, page);
       const ids = new Set(panel2.groups.map((g) => g.id));
       const missingGroups = result.groups.filter((g) => !ids.has(g.id));
       assert.deepEqual(missingGroups.map((g) => `${g.name}/${g.label}`), [], "groups missing from the panel");
@@ -188,13 +193,13 @@ export function defineE2E(kind) {
       assert.ok(below.length, "the fixture should have an entity below the fold");
       const [target] = below[0];
       const y0 = await page.evaluate(() => window.scrollY);
-      await clickInPanel(page, `button[data-group="${target}"]`);
+      await clickInPanel(session, page, { group: target });
       let visible = false;
       let y1 = y0;
       for (let i = 0; i < 40 && !visible; i++) {
         await sleep(100);
         y1 = await page.evaluate(() => window.scrollY);
-        const now = await readMentions(page);
+        const now = await readMentions(session, page);
         visible = now.some((p, j) => groupOf.get(j) === target && p.visible);
       }
       assert.ok(y1 > y0, `clicking the entity did not scroll (scrollY ${y0} -> ${y1})`);
@@ -212,7 +217,7 @@ export function defineE2E(kind) {
       const groups = new Set(r.result.groups.map((g) => g.id));
       assert.ok(r.painted.every((p) => groups.has(p.group)), "a mark's data-entity-lens-group is not a helper group id");
 
-      await clickInPanel(page, '[data-action="clear"]');
+      await clickInPanel(session, page, { action: "clear" });
       assert.ok(await waitCleared(page), "the panel's clear did not remove the marks and the panel");
       assertRestored(await snapshot(page), before, "after clearing (inline style)");
 
@@ -249,10 +254,10 @@ export function defineE2E(kind) {
       const { page } = await open(MEMBERS, { mode: "url", style: "highlight" }, { login: true });
       const state = await annotateViaAction(session, page);
       assert.ok(!state.timedOut, "no message within the time-out");
-      const panel = await readPanel(page);
+      const panel = await readPanel(session, page);
       assert.ok(panel.error, `no error message in the panel (status: ${panel.status})`);
       assert.ok(panel.retry, "no retry button next to the error");
-      assert.equal((await readMentions(page)).length, 0, "nothing may be painted after an error");
+      assert.equal((await readMentions(session, page)).length, 0, "nothing may be painted after an error");
       assert.ok(await clearViaAction(session, page));
     });
 
@@ -277,22 +282,24 @@ export function defineE2E(kind) {
       try {
         const state = await annotateViaAction(session, page);
         assert.ok(!state.timedOut, "no message within the time-out");
-        const panel = await readPanel(page);
+        const panel = await readPanel(session, page);
         assert.ok(panel.error, `no error in the panel when the helper is stopped (status: ${panel.status})`);
         assert.match(panel.error, /entity-lens serve/, `the message should say how to start the helper: ${panel.error}`);
         assert.ok(panel.retry, "no retry button");
-        assert.equal((await readMentions(page)).length, 0);
+        assert.equal((await readMentions(session, page)).length, 0);
 
         await helper.start();
         restarted = true;
         const { byUrl } = await helperResults(url, before.docHTML);
         await installWatcher(page);
         await page.evaluate(() => (window.__elWatch.t0 = performance.now()));
-        await clickInPanel(page, 'button[data-action="retry"]');
-        const s2 = await waitDone(page);
+        await clickInPanel(session, page, { action: "retry" });
+        // The reader's click starts a run: the old message goes first.
+        await waitInspect(session, page, (seen) => seen && seen.state !== "error", "retry starting a run");
+        const s2 = await waitDone(session, page);
         assert.ok(!s2.timedOut && !s2.error, `retry did not work: ${s2.error || s2.status}`);
-        const painted = await readMentions(page);
-        const visibleLabels = new Set((await readPanel(page)).filters.filter((f) => f.checked).map((f) => f.label));
+        const painted = await readMentions(session, page);
+        const visibleLabels = new Set((await readPanel(session, page)).filters.filter((f) => f.checked).map((f) => f.label));
         const expected = mentionsOf(byUrl.body).filter((m) => visibleLabels.size === 0 || visibleLabels.has(m.label));
         checkPainted(expected, painted, "after retry");
         assert.ok(await clearViaAction(session, page));
