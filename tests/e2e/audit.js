@@ -4,8 +4,8 @@ import { readdir, stat, writeFile, rename } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { join, resolve } from "node:path";
-import { launchBrowser } from "./browsers.js";
 import { startHelper, annotate, mentionsOf } from "./helper.js";
+import { launchPaired } from "./pairing.js";
 import { startFixtureServer } from "./fixture-server.js";
 import {
   snapshot,
@@ -27,7 +27,9 @@ Runs the real flow (open the page from 127.0.0.1, click the toolbar action, chec
 mentions against what the helper returned, clear, check the page is restored) over every page in
 DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Its scripts may not navigate away, and once it
 has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper unless --helper
-is given. Writes one JSON report and prints one line per page and the totals.`;
+is given; Firefox's Entity Lens is paired with the helper as a reader does (the options page's code,
+confirmed with entity-lens pair, which uses $ENTITY_LENS_CONFIG_DIR as the helper does).
+Writes one JSON report and prints one line per page and the totals.`;
 
 function parseArgs(argv) {
   const o = { mode: "auto", style: "highlight", limit: 0, only: null, pageTimeout: 90 };
@@ -260,8 +262,8 @@ async function auditPage(ctx, { name, file }) {
     if (opts.mode !== "page") expected.url = await annotate(helperUrl, { url });
     if (opts.mode !== "url") expected.page = await annotate(helperUrl, { url, html: before2.docHTML });
 
-    await enableAllFilters(page).catch(() => []);
-    const painted = await readMentions(page);
+    await enableAllFilters(session, page).catch(() => []);
+    const painted = await readMentions(session, page);
     rec.highlights = painted.map((p) => ({ text: p.text, label: p.label, prefix: p.prefix, suffix: p.suffix }));
     const during = await snapshot(page);
     rec.text_unchanged = during.bodyText === before2.bodyText;
@@ -424,6 +426,9 @@ export async function main(argv) {
       helper = await startHelper();
       helperUrl = helper.url;
     }
+    // A helper given with --helper keeps its pairings where $ENTITY_LENS_CONFIG_DIR (else the
+    // reader's configuration folder) says; `entity-lens pair` is run with the same.
+    const pairWith = helper || { url: helperUrl, configDir: process.env.ENTITY_LENS_CONFIG_DIR };
     const h = await fetch(`${helperUrl}/v1/health`).then((r) => r.json());
     report.helper = { url: helperUrl, version: h.version, model: h.model };
     // Warm the helper (model loaded, first-call costs paid) so latencies are of a warm helper.
@@ -433,7 +438,7 @@ export async function main(argv) {
     });
 
     const launch = async () => {
-      session = await launchBrowser(opts.browser, { handleSignals: false });
+      session = await launchPaired(opts.browser, pairWith, { handleSignals: false });
       await session.setSettings({ helperUrl, mode: opts.mode, style: opts.style });
       report.extension = session.extensionId;
     };

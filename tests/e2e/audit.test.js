@@ -20,9 +20,9 @@ const PAGE_FIELDS = [
   "text_unchanged", "restore_exact", "ms_click_to_first_highlight", "ms_click_to_done",
 ];
 
-function runAudit(args) {
+function runAudit(args, env = {}) {
   return new Promise((resolve) => {
-    execFile(AUDIT, args, { cwd: REPO, timeout: 300000, maxBuffer: 16 << 20 }, (err, stdout, stderr) =>
+    execFile(AUDIT, args, { cwd: REPO, timeout: 300000, maxBuffer: 16 << 20, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -51,7 +51,9 @@ describe("scripts/audit", { timeout: 900000 }, () => {
   for (const kind of ["chromium", "firefox"]) {
     test(`audits every page in ${kind}: highlighted in full, text unchanged, restored exactly`, async () => {
       const reportFile = join(dir, `report-${kind}.json`);
-      const run = await runAudit(["--browser", kind, "--pages", dir, "--report", reportFile, "--helper", helper.url]);
+      // The helper's pairing file, so the audit's Firefox can pair with it as a reader would.
+      const run = await runAudit(["--browser", kind, "--pages", dir, "--report", reportFile, "--helper", helper.url],
+        { ENTITY_LENS_CONFIG_DIR: helper.configDir });
       assert.equal(run.code, 0, `audit exited ${run.code}\n${run.stdout}\n${run.stderr}`);
       const report = JSON.parse(await readFile(reportFile, "utf8"));
       assert.equal(report.browser, kind);

@@ -45,9 +45,11 @@ export function checkPrerequisites(kind, extensionDir = EXTENSION_DIR) {
  */
 async function inspectInTab(url) {
   const api = globalThis.browser ?? globalThis.chrome;
-  // Every tab, compared here: a url pattern with a port matches nothing in Firefox.
-  const tabs = (await api.tabs.query({})).filter((tab) => tab.url === url);
-  if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${url}`);
+  // Every tab, compared here: a url pattern with a port matches nothing in Firefox. Two tabs
+  // showing the same address: the one in front (the test brings the page it works on there).
+  let tabs = (await api.tabs.query({})).filter((tab) => tab.url === url);
+  if (tabs.length > 1) tabs = tabs.filter((tab) => tab.active);
+  if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${url}${tabs.length ? " in front" : ""}`);
   const [res] = await api.scripting.executeScript({
     target: { tabId: tabs[0].id },
     func: () => {

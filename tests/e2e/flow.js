@@ -137,9 +137,10 @@ export async function waitDone(session, page, { timeoutMs = 45000, quietMs = 400
   let s = null;
   let seen = null;
   let doneSeenAt = null;
+  let lastError = null; // why the extension could not read the tab, if it could not
   for (;;) {
     s = await watchState(page);
-    seen = await inspect(session, page).catch(() => null);
+    seen = await inspect(session, page).catch((err) => ((lastError = err.message), null));
     const done = seen && (seen.state === "shown" || seen.state === "error");
     if (done && s && doneSeenAt === null) doneSeenAt = s.now;
     if (!done) doneSeenAt = null;
@@ -148,7 +149,7 @@ export async function waitDone(session, page, { timeoutMs = 45000, quietMs = 400
       return {
         timedOut: true, ms_first: null, ms_done: null, error: errorText(seen && seen.panel),
         status: oneLine(seen && seen.panel && seen.panel.status), count: s ? s.count : 0, panel: !!(seen && seen.panel),
-        state: seen ? seen.state : null,
+        state: seen ? seen.state : null, inspectError: seen ? null : lastError,
       };
     }
     await sleep(50);

@@ -12,8 +12,9 @@ import http from "node:http";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { launchBrowser, watchExtensionErrors } from "./browsers.js";
+import { watchExtensionErrors } from "./browsers.js";
 import { startHelper, annotate, mentionsOf } from "./helper.js";
+import { launchPaired } from "./pairing.js";
 import { FIXTURES } from "./fixture-server.js";
 import {
   snapshot,
@@ -27,6 +28,9 @@ import {
   waitCleared,
   alignMentions,
   firstDiff,
+  inspect,
+  paintedCount,
+  waitInspect,
 } from "./flow.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -151,16 +155,21 @@ const onScreen = (painted) => painted.filter((p) => p.inBody && p.text.trim());
  * The painted mentions a reader can see, in document order: { text, label, region }. A live page
  * may replace a text node after it was painted; a highlight's range then stays on the detached
  * node and paints nothing (flow.js's readMentions cannot order such ranges): counted apart.
+ * Labels come from this run's names (the extension's inspect()); an unknown name reads as null.
  */
-async function visibleMentions(page) {
-  return page.evaluate(() => {
+async function visibleMentions(session, page) {
+  const seen = await inspect(session, page);
+  const labelOf = {};
+  if (seen && seen.names) for (const [label, name] of Object.entries(seen.names.byLabel)) labelOf[name] = label;
+  return page.evaluate((labelOf, flash) => {
     const items = [];
     let detached = 0;
+    const own = window.__elBaseline || new Set();
     for (const [name, hl] of CSS.highlights) {
-      if (!name.startsWith("entity-lens-") || name === "entity-lens-flash") continue;
+      if (own.has(name) || name === flash) continue;
       for (const r of hl) {
         if (!r.startContainer.isConnected || !r.endContainer.isConnected) detached++;
-        else items.push({ r, label: name.slice("entity-lens-".length) });
+        else items.push({ r, label: labelOf[name] ?? null });
       }
     }
     for (const m of document.querySelectorAll("mark[data-entity-lens]")) {
@@ -169,7 +178,7 @@ async function visibleMentions(page) {
       r.selectNodeContents(m);
       const prev = items.at(-1);
       if (prev && prev.open) prev.r.setEnd(m, m.childNodes.length);
-      else items.push({ r, label: m.dataset.entityLens });
+      else items.push({ r, label: labelOf[m.dataset.entityLens] ?? null });
       items.at(-1).open = m.hasAttribute("data-entity-lens-cont");
     }
     items.sort((a, b) => a.r.compareBoundaryPoints(Range.START_TO_START, b.r));
@@ -180,27 +189,28 @@ async function visibleMentions(page) {
     };
     const mentions = items.map(({ r, label }) => ({ text: r.toString(), label, region: region(r.startContainer) }));
     return { mentions: mentions.filter((m) => m.text.trim()), empty: mentions.filter((m) => !m.text.trim()).length, detached };
-  });
+  }, labelOf, seen && seen.names ? seen.names.flash : null);
 }
 
-/** The painted state after the flow has settled: "shown", "cleared" or a description. */
-async function settledState(page, { ms = 1500, timeoutMs = 30000 } = {}) {
+/** The painted state after the flow has settled: what is painted, the panel, the controller. */
+async function settledState(session, page, { ms = 1500, timeoutMs = 30000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = null;
   let since = Date.now();
   for (;;) {
-    const s = await page.evaluate(() => {
-      let n = 0;
-      if (window.CSS && CSS.highlights) {
-        for (const [k, h] of CSS.highlights) if (k.startsWith("entity-lens-") && k !== "entity-lens-flash") n += h.size;
-      }
-      n += document.querySelectorAll("mark[data-entity-lens]").length;
+    const n = await paintedCount(page);
+    const shown = await page.evaluate(() => {
       const host = document.querySelector("entity-lens-panel");
-      const sr = host && host.shadowRoot;
-      const status = sr && sr.querySelector(".status") ? sr.querySelector(".status").textContent.trim() : "";
-      const groups = sr ? sr.querySelectorAll("button[data-group]").length : 0;
-      const error = sr && sr.querySelector(".error") ? sr.querySelector(".error").textContent.trim() : "";
-      return JSON.stringify({ n, panel: !!host && !host.hidden, status, groups, error });
+      return !!host && !host.hidden;
+    });
+    const seen = await inspect(session, page);
+    const panel = seen && seen.panel;
+    const s = JSON.stringify({
+      n,
+      panel: shown,
+      status: panel ? panel.status.trim() : "",
+      groups: panel ? panel.buttons.filter((b) => b.group).length : 0,
+      error: panel && panel.error ? `${panel.error.title} ${panel.error.advice}` : "",
     });
     if (s !== last) {
       last = s;
@@ -217,7 +227,7 @@ function defineRobustness(kind, shared) {
     const pages = [];
 
     before(async () => {
-      session = await launchBrowser(kind);
+      session = await launchPaired(kind, shared.helper);
       watcher = await watchExtensionErrors(session);
     }, { timeout: 120000 });
 
@@ -253,7 +263,7 @@ function defineRobustness(kind, shared) {
 
     /** The page shows exactly the helper's mentions, each painted once. */
     async function assertPaintedOnce(page, mentions, what) {
-      const painted = await readMentions(page);
+      const painted = await readMentions(session, page);
       const shown = onScreen(painted);
       const { missing, extra } = alignMentions(mentions, shown);
       assert.deepEqual({ missing: fmt(missing), extra: fmt(extra) }, { missing: "", extra: "" }, `${what}: painted mentions differ from the helper's`);
@@ -300,18 +310,18 @@ function defineRobustness(kind, shared) {
           await sleep(400);
           server.release();
         }
-        const state = await waitDone(page);
+        const state = await waitDone(session, page);
         const n1 = await page.evaluate(() => window.liveMutations.count);
         assert.ok(n1 - n0 >= 5, `${mode}/${style}: the page hardly changed during the annotation (${n1 - n0} ticks)`);
-        assert.ok(!state.timedOut, `${mode}/${style}: no result within the time-out (status ${state.status})`);
-        const panel = await readPanel(page);
+        assert.ok(!state.timedOut, `${mode}/${style}: no result within the time-out (status ${state.status}, state ${state.state}, ${state.inspectError})`);
+        const panel = await readPanel(session, page);
         assert.equal(panel.error, "", `${mode}/${style}: the panel shows an error: ${panel.error}`);
         assert.ok(panel.groups.length > 0, `${mode}/${style}: the panel lists no entity`);
 
         // Still mutating: what is on screen is right. Then stop the page and look again.
         for (const when of ["while mutating", "after the page stopped"]) {
           if (when !== "while mutating") await page.evaluate(() => window.liveMutations.stop());
-          const { mentions: shown } = await visibleMentions(page);
+          const { mentions: shown } = await visibleMentions(session, page);
           const { matched, missing, extra } = alignMentions(mentions, shown);
           assert.equal(fmt(extra), "", `${mode}/${style} ${when}: painted text that is not the helper's mention there`);
           const lost = missing.filter((m) => !inRerendered(m));
@@ -337,7 +347,7 @@ function defineRobustness(kind, shared) {
       await installWatcher(page);
       await session.triggerAction(page);
       await session.triggerAction(page);
-      const s = await settledState(page);
+      const s = await settledState(session, page);
       let clicks = 2;
       if (s.n === 0) {
         // The second click cancelled the first: nothing shown, the page as it was.
@@ -350,7 +360,7 @@ function defineRobustness(kind, shared) {
         assert.ok(s.groups > 0 && !s.error, `after two clicks the panel is not showing results: ${JSON.stringify(s)}`);
       }
       await assertPaintedOnce(page, mentions, `after ${clicks} clicks`);
-      const panel = await readPanel(page);
+      const panel = await readPanel(session, page);
       assert.equal(panel.groups.length, new Set(panel.groups.map((g) => g.id)).size, "the panel lists a group twice");
       assert.ok(await clearViaAction(session, page), "the next click did not clear");
       assertRestored(await snapshot(page), before, "after clearing a double click");
@@ -367,11 +377,11 @@ function defineRobustness(kind, shared) {
       await installWatcher(page);
       await session.triggerAction(page);
       await server.waitHelperFetch(fetches + 1);
-      assert.ok((await readPanel(page)).exists, "no panel while the helper works");
+      assert.ok((await readPanel(session, page)).exists, "no panel while the helper works");
       await session.triggerAction(page);
       assert.ok(await waitCleared(page), "the second click did not take the panel away");
       server.release();
-      const s = await settledState(page);
+      const s = await settledState(session, page);
       assert.deepEqual(s, { n: 0, panel: false, status: "", groups: 0, error: "" }, "the late answer changed the page");
       assertRestored(await snapshot(page), before, "after cancelling");
       assert.equal(await session.badgeText(url), "", "the badge still shows something after cancelling");
@@ -430,13 +440,13 @@ function defineRobustness(kind, shared) {
       try {
         assert.ok(await waitGone(pid), "the helper survived SIGKILL");
         server.release();
-        const state = await waitDone(page, { timeoutMs: 40000 });
+        const state = await waitDone(session, page, { timeoutMs: 40000 });
         assert.ok(!state.timedOut, `no message within the time-out (status ${state.status})`);
-        const panel = await readPanel(page);
+        const panel = await readPanel(session, page);
         assert.match(panel.error, /not running/i, `the panel should say the helper is not running: ${panel.error || panel.status}`);
         assert.match(panel.error, /entity-lens serve/, "the message should say how to start the helper");
         assert.ok(panel.retry, "no retry button");
-        assert.equal((await readMentions(page)).length, 0, "something painted after the helper died");
+        assert.equal((await readMentions(session, page)).length, 0, "something painted after the helper died");
         assert.equal(await session.badgeText(url), "!", "the badge should flag the failure");
       } finally {
         server.release();
@@ -454,11 +464,11 @@ function defineRobustness(kind, shared) {
         }
       }
       assert.ok(restarted, "the helper did not start again");
-      await clickInPanel(page, 'button[data-action="retry"]');
-      // The old message goes first (else the watcher would take it for the answer).
-      await page.waitForFunction(() => !document.querySelector("entity-lens-panel").shadowRoot.querySelector(".error"), { timeout: 10000 });
+      await clickInPanel(session, page, { action: "retry" });
+      // The old message goes first (else the wait would take it for the answer).
+      await waitInspect(session, page, (seen) => seen && seen.state !== "error", "retry starting a run");
       await installWatcher(page);
-      const s2 = await waitDone(page);
+      const s2 = await waitDone(session, page);
       assert.ok(!s2.timedOut && !s2.error, `retry did not work: ${s2.error || s2.status}`);
       await assertPaintedOnce(page, mentions, "after retry");
       assert.ok(await clearViaAction(session, page));
