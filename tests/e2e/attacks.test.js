@@ -14,23 +14,11 @@ import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import net from "node:net";
 import { launchBrowser } from "./browsers.js";
-import { startHelper } from "./helper.js";
+import { startHelper, requestLines } from "./helper.js";
 import { startFixtureServer } from "./fixture-server.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const KINDS = ["chromium", "firefox"];
-const REQUEST_LINE = /entity_lens\.requests: (\S+) (\S+) (\d{3}) /;
-
-/** The helper's request log lines so far: [{ method, path, status }]. */
-function requestLines(helper) {
-  return helper
-    .log()
-    .split("\n")
-    .map((l) => l.match(REQUEST_LINE))
-    .filter(Boolean)
-    .map(([, method, path, status]) => ({ method, path, status: Number(status) }));
-}
-
 /** Waits until the helper has logged at least `n` more request lines than `from`, then settles. */
 async function linesAfter(helper, from, n, ms = 3000) {
   const deadline = Date.now() + ms;

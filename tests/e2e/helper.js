@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { REPO } from "./browsers.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
+// The helper logs one line per request: method, path, status.
+const REQUEST_LINE = /entity_lens\.requests: (\S+) (\S+) (\d{3}) /;
+
 export const HELPER_BIN = process.env.ENTITY_LENS_HELPER_BIN || join(REPO, ".venv/bin/entity-lens");
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -65,6 +68,7 @@ export async function startHelper({ port, timeoutMs = 90000, configDir = testCon
     port,
     configDir,
     health: null,
+    requests: [], // every request the helper logged, in order: { method, path, status }
     log: () => lines.join(""),
     async start() {
       if (proc) return helper;
@@ -75,9 +79,18 @@ export async function startHelper({ port, timeoutMs = 90000, configDir = testCon
         env: { ...process.env, PYTHONUNBUFFERED: "1", ENTITY_LENS_CONFIG_DIR: configDir },
       });
       proc = child;
+      let partial = "";
       const keep = (d) => {
         lines.push(String(d));
         if (lines.length > 200) lines.splice(0, lines.length - 200);
+        // Every request line, kept whole (the log above keeps only the latest output).
+        const text = partial + String(d);
+        const complete = text.split("\n");
+        partial = complete.pop();
+        for (const line of complete) {
+          const m = line.match(REQUEST_LINE);
+          if (m) helper.requests.push({ method: m[1], path: m[2], status: Number(m[3]) });
+        }
       };
       child.stdout.on("data", keep);
       child.stderr.on("data", keep);
@@ -120,6 +133,11 @@ export async function startHelper({ port, timeoutMs = 90000, configDir = testCon
   };
   await helper.start();
   return helper;
+}
+
+/** The requests the helper has logged so far (one line each): [{ method, path, status }]. */
+export function requestLines(helper) {
+  return [...helper.requests];
 }
 
 /** POST /v1/annotate from node (no Origin header). Returns { status, body }. */

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { watchExtensionErrors } from "./browsers.js";
-import { startHelper, annotate, mentionsOf } from "./helper.js";
+import { startHelper, annotate, mentionsOf, requestLines } from "./helper.js";
 import { launchPaired } from "./pairing.js";
 import { FIXTURES } from "./fixture-server.js";
 import {
@@ -405,10 +405,11 @@ function defineRobustness(kind, shared) {
       await server.waitHelperFetch(fetches + 1);
       await first.page.close();
       pages.splice(pages.indexOf(first.page), 1);
-      const logged = helper.log().split("\n").filter((l) => / POST \/v1\/annotate 200 /.test(l)).length;
+      const answered = () => requestLines(helper).filter((r) => r.method === "POST" && r.path === "/v1/annotate" && r.status === 200).length;
+      const logged = answered();
       server.release();
       // The helper answers a request nobody waits for any more; give the background time to fail.
-      for (let i = 0; i < 100 && helper.log().split("\n").filter((l) => / POST \/v1\/annotate 200 /.test(l)).length === logged; i++) await sleep(50);
+      for (let i = 0; i < 100 && answered() === logged; i++) await sleep(50);
       await sleep(1000);
       assert.deepEqual(await watcher.errors(), [], "uncaught errors in the background after the tab closed");
       const popups = (await session.browser.pages()).map((p) => p.url()).filter((u) => u.includes("popup/popup.html"));
