@@ -276,6 +276,9 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "entity-lens:retry": // the panel's retry button
       if (tabId !== undefined) run(tabId, false);
       return false;
+    case "entity-lens:open-options": // the panel's button when this copy is not paired
+      ext.runtime.openOptionsPage().catch(() => {});
+      return false;
     case "entity-lens:cleared": // the panel's close button, or the page navigated in place
       if (tabId !== undefined) {
         removeCss(tabId);
