@@ -26,8 +26,16 @@ const MENU_ID = "entity-lens-toggle";
 // auto mode: below this share of paragraphs found on the page, send the page itself.
 const MIN_ALIGNED = 0.8;
 // auto mode: the helper could not use the address, so the page as displayed may do.
-// private_address: the page is on the reader's own network, which the helper never reads itself.
-const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url", "private_address"]);
+// Why the page as displayed was read instead, in the reader's words, per helper error code.
+// private_address: the address (or a redirect) leads into the reader's own network, which the
+// helper never reads itself; the page as displayed is already on the reader's screen.
+const FALLBACK_REASONS = {
+  fetch_failed: "the helper could not download it",
+  fetch_timeout: "the site was too slow for the helper",
+  no_text: "the helper found no article at the address",
+  bad_url: "the helper cannot fetch this kind of address",
+  private_address: "the address is on your own network, which the helper does not read",
+};
 
 // Tabs with a run in progress: tabId -> AbortController.
 const running = new Map();
@@ -197,10 +205,8 @@ async function annotateTab(tabId, settings, signal) {
     stopIfCancelled(signal);
     result = await annotate(base, { url, watchlist: settings.watchlist }, { signal });
   } catch (error) {
-    if (settings.mode === "auto" && FALLBACK_CODES.has(error.code)) {
-      // No error code in the status: which addresses the helper refuses or cannot reach is
-      // nothing to spell out next to the page (private_address would map the reader's network).
-      return asDisplayed("the helper could not use the address");
+    if (settings.mode === "auto" && Object.hasOwn(FALLBACK_REASONS, error.code)) {
+      return asDisplayed(FALLBACK_REASONS[error.code]);
     }
     throw error;
   }
@@ -277,6 +283,9 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message && message.type) {
     case "entity-lens:retry": // the panel's retry button
       if (tabId !== undefined) run(tabId, false);
+      return false;
+    case "entity-lens:open-options": // the panel's button when this copy is not paired
+      ext.runtime.openOptionsPage().catch(() => {});
       return false;
     case "entity-lens:cleared": // the panel's close button, or the page navigated in place
       if (tabId !== undefined) {

@@ -41,6 +41,9 @@
       retry() {
         send("entity-lens:retry");
       },
+      options() {
+        send("entity-lens:open-options");
+      },
       entity: jumpTo,
       filter(label, shown) {
         if (shown) shownLabels.add(label);

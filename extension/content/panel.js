@@ -62,7 +62,7 @@
   const byReader = (event) => event.isTrusted === true;
 
   /**
-   * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(),
+   * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(), options(),
    * entity(groupId), filter(label, shown), export(kind). `accept(event)` says
    * whether an event may act (unit tests, whose DOM has no trusted events, pass
    * their own).
@@ -89,6 +89,7 @@
       const action = button.getAttribute("data-action");
       if (action === "clear") on.clear();
       else if (action === "retry") on.retry();
+      else if (action === "options") on.options();
       else if (action === "export-json") on.export("json");
       else if (action === "export-csv") on.export("csv");
       else if (button.hasAttribute("data-group")) on.entity(button.getAttribute("data-group"));
@@ -116,14 +117,16 @@
         body.replaceChildren();
       },
 
-      /** An error with what to do, and a retry button. */
-      error({ title, advice }) {
+      /** An error with what to do, a retry button and, when the fix is there, the options'. */
+      error({ title, advice, code }) {
         status.textContent = "";
         const box = h(doc, "div", { class: "error", role: "alert" },
           h(doc, "strong", { text: title }),
           h(doc, "div", { class: "advice", text: advice }));
         const retry = h(doc, "button", { class: "tool", "data-action": "retry", text: "Retry" });
-        box.append(h(doc, "div", { class: "actions" }, retry));
+        const options = code === "not_paired"
+          ? h(doc, "button", { class: "tool", "data-action": "options", text: "Open options" }) : null;
+        box.append(h(doc, "div", { class: "actions" }, options, retry));
         body.replaceChildren(box);
         retry.focus({ preventScroll: true });
       },

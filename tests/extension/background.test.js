@@ -242,5 +242,5 @@ test("auto mode: a private_address refusal sends the page as displayed, and the 
   const shown = content.args.find(([m]) => m === "show")[1];
   assert.equal(shown.mode, "page");
   assert.doesNotMatch(JSON.stringify(shown), /private_address/);
-  assert.match(shown.reason, /could not use the address/);
+  assert.match(shown.reason, /your own network/);
 });

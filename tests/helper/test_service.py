@@ -25,6 +25,7 @@ import pytest
 
 from entity_lens import __version__, service
 from entity_lens.config import DEFAULT_PORT
+from entity_lens.pairing import default_store
 
 
 def parse(*argv):
@@ -278,7 +279,18 @@ def test_install_twice_then_uninstall_removes_everything(home, systemctl_calls, 
     # status finds the port in the installed unit; nothing answers behind the fake.
     capsys.readouterr()
     assert service.run(parse("status"), platform="linux") == 3
-    assert f"not running (nothing answers on 127.0.0.1:{port})" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"not running (nothing answers on 127.0.0.1:{port})" in out
+    # It also says which browsers' Entity Lens the helper answers.
+    assert "Entity Lens for Chrome: chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc" in out
+    assert "Paired browsers: none" in out
+    store = default_store()
+    firefox = "moz-extension://0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f"
+    store.confirm(store.request_code(firefox))
+    assert service.run(parse("status"), platform="linux") == 3
+    assert f"Paired: {firefox}" in capsys.readouterr().out
+    (home / ".config" / "entity-lens" / "pairing.json").unlink()
+    (home / ".config" / "entity-lens").rmdir()
 
     assert service.run(parse("uninstall"), platform="linux") == 0
     assert files_under(home) == []
