@@ -9,7 +9,7 @@ import http from "node:http";
 import { mkdtemp, writeFile, rm, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROME_ID, EXTENSION_DIR } from "./browsers.js";
+import { CHROME_ID, EXTENSION_DIR, launchBrowser } from "./browsers.js";
 import { startHelper, annotate, mentionsOf, requestLines } from "./helper.js";
 import { startFixtureServer, FIXTURES } from "./fixture-server.js";
 import { launchPaired, helperCli } from "./pairing.js";
@@ -357,6 +357,8 @@ describe("Attacks on the extension from a page and from another extension", { ti
             const data = /Lovelace|Babbage|"entities"|"model"|"labels"/.test(r.body || "");
             return refused && !data ? "refused" : `${r.status || r.failed} ${String(r.body).slice(0, 120)}`;
           };
+          // GET requests from an extension carry no Origin in either browser (Sec-Fetch-Site is
+          // "none" in Chromium, "same-origin" in Firefox), POSTs do: both kinds are tried.
           const requests = ["health", "annotate", "healthAfterCode"];
           assert.deepEqual(Object.fromEntries(requests.map((n) => [n, outcome(report[n])])),
             Object.fromEntries(requests.map((n) => [n, "refused"])), "the other extension got an answer");
@@ -373,6 +375,31 @@ describe("Attacks on the extension from a page and from another extension", { ti
           if (dir) await rm(dir, { recursive: true, force: true });
         }
       });
+
+      if (kind === "firefox") {
+        test("a new Firefox install is not paired until the reader runs the command: the options page says so", async () => {
+          // A fresh install has a new moz-extension:// origin the helper has never seen.
+          const fresh = await launchBrowser("firefox");
+          try {
+            await fresh.setSettings({ helperUrl: shared.helper.url });
+            const page = await fresh.optionsPage();
+            const status = () => page.$eval("#pair-status", (el) => el.textContent.trim());
+            await page.waitForFunction(() => document.querySelector("#pair-status").textContent.trim() !== "", { timeout: 5000 });
+            assert.doesNotMatch(await status(), /^Paired/, "an unpaired install is shown as paired");
+            await page.bringToFront();
+            await page.click("#pair");
+            await page.waitForFunction(() => document.querySelector("#pair-code").textContent.trim() !== "", { timeout: 10000 });
+            // The page checks every 1.5 s: give it three checks, the reader has not confirmed.
+            await sleep(4500);
+            assert.doesNotMatch(await status(), /^Paired/, "paired before the reader confirmed the code");
+            const answer = await fresh.inExtension(() => browser.runtime.sendMessage({ type: "entity-lens:pair" }));
+            assert.equal(answer.paired, false, JSON.stringify(answer));
+            await page.close();
+          } finally {
+            await fresh.close();
+          }
+        });
+      }
     });
   }
 });
