@@ -87,7 +87,8 @@
     // Inline !important beats page rules aimed at unknown elements.
     host.setAttribute("style", "all: initial !important; position: fixed !important; z-index: 2147483647 !important;");
     const shadow = host.attachShadow({ mode: "closed" });
-    const style = h(doc, "style", { text: STYLE });
+    const style = doc.createElement("style");
+    style.textContent = STYLE;
     const root = h(doc, "section", { class: "panel", role: "dialog", "aria-label": "Entity Lens" });
     const status = h(doc, "div", { class: "status", role: "status" });
     const body = h(doc, "div", { class: "body" });
