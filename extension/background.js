@@ -146,6 +146,14 @@ async function undoCancelled(tabId) {
   setBadge(tabId, "");
 }
 
+// The token pairing gave this browser; only the background reads it, never the pages' scripts.
+const TOKEN_KEY = "helperToken";
+
+async function helperToken() {
+  const stored = await ext.storage.local.get(TOKEN_KEY);
+  return typeof stored[TOKEN_KEY] === "string" ? stored[TOKEN_KEY] : "";
+}
+
 async function run(tabId, needsScripts = true) {
   // One run at a time per tab: a second request (a retry while one runs) is dropped.
   if (running.has(tabId)) return;
@@ -161,7 +169,7 @@ async function run(tabId, needsScripts = true) {
     await insertCss(tabId, settings.names);
     stopIfCancelled(signal);
     await call(tabId, "busy", { settings });
-    const outcome = await annotateTab(tabId, settings, signal);
+    const outcome = await annotateTab(tabId, settings, { signal, token: await helperToken() });
     stopIfCancelled(signal);
     const shown = await call(tabId, "show", { ...outcome, settings, elapsedMs: Date.now() - started });
     stopIfCancelled(signal);
@@ -184,14 +192,15 @@ async function run(tabId, needsScripts = true) {
 }
 
 /** Ask the helper as the mode says; returns { mode, reason, fit } (content holds the result). */
-async function annotateTab(tabId, settings, signal) {
+async function annotateTab(tabId, settings, request) {
+  const { signal } = request;
   const base = settings.helperUrl;
   const url = await call(tabId, "location");
 
   async function asDisplayed(reason) {
     const html = await call(tabId, "pageHtml");
     stopIfCancelled(signal); // no request the reader no longer waits for
-    const result = await annotate(base, { url, html, watchlist: settings.watchlist }, { signal });
+    const result = await annotate(base, { url, html, watchlist: settings.watchlist }, request);
     const fit = await call(tabId, "load", result);
     return { mode: "page", reason, fit };
   }
@@ -203,7 +212,7 @@ async function annotateTab(tabId, settings, signal) {
   let result;
   try {
     stopIfCancelled(signal);
-    result = await annotate(base, { url, watchlist: settings.watchlist }, { signal });
+    result = await annotate(base, { url, watchlist: settings.watchlist }, request);
   } catch (error) {
     if (settings.mode === "auto" && Object.hasOwn(FALLBACK_REASONS, error.code)) {
       return asDisplayed(FALLBACK_REASONS[error.code]);
@@ -272,6 +281,12 @@ ext.tabs.onRemoved.addListener((tabId) => {
   ext.storage.session.remove(namesKey(tabId)).catch(() => {});
 });
 
+/** How the helper lists this pairing (`entity-lens pair --list`). */
+function browserName() {
+  const firefox = typeof globalThis.browser !== "undefined" && ext.runtime.getURL("").startsWith("moz-extension:");
+  return `Entity Lens in ${firefox ? "Firefox" : "Chrome"}`;
+}
+
 /** A message from one of our own pages (options, popup), not from a content script in a tab. */
 function fromExtensionPage(sender) {
   return sender.id === ext.runtime.id && typeof sender.url === "string" &&
@@ -296,17 +311,19 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case "entity-lens:retry-tab": // the popup's retry button
       ext.action.setPopup({ tabId: message.tabId, popup: "" }).then(() => toggle({ id: message.tabId }));
       return false;
-    case "entity-lens:pair": // the options page's pair button, and its check for the reader's confirmation
+    case "entity-lens:pair": // the options page's pair button, with the code the reader typed
       if (!fromExtensionPage(sender)) return false;
       Settings.load()
-        .then((settings) => pair(settings.helperUrl))
-        .then((data) => sendResponse({ ok: true, ...data }))
+        .then((settings) => pair(settings.helperUrl, String(message.code || ""), browserName()))
+        .then((token) => ext.storage.local.set({ [TOKEN_KEY]: token }))
+        .then(() => sendResponse({ ok: true }))
         .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
       return true;
-    case "entity-lens:health": // the options page's test-connection button
+    case "entity-lens:health": // the options page's test-connection button and pairing state
+      if (!fromExtensionPage(sender)) return false;
       // The address being typed in the options, else the saved one.
-      Promise.resolve(message.helperUrl || Settings.load().then((settings) => settings.helperUrl))
-        .then((base) => health(base))
+      Promise.all([message.helperUrl || Settings.load().then((settings) => settings.helperUrl), helperToken()])
+        .then(([base, token]) => health(base, { token }))
         .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
         .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
       return true; // answers asynchronously

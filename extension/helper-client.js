@@ -15,16 +15,19 @@
     }
   }
 
-  async function request(base, path, { method = "GET", body, timeoutMs = TIMEOUT_MS, signal } = {}) {
+  async function request(base, path, { method = "GET", body, timeoutMs = TIMEOUT_MS, signal, token } = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort("timeout"), timeoutMs);
     const onAbort = () => controller.abort("cancelled");
     if (signal) signal.addEventListener("abort", onAbort, { once: true });
     let response;
     try {
+      const headers = body ? { "Content-Type": "application/json" } : {};
+      // The token from pairing: the helper serves nothing else (an Origin proves nothing).
+      if (token) headers.Authorization = `Bearer ${token}`;
       response = await fetch(base.replace(/\/+$/, "") + path, {
         method,
-        headers: body ? { "Content-Type": "application/json" } : {},
+        headers,
         body: body ? JSON.stringify(body) : undefined,
         signal: controller.signal,
         credentials: "omit",
@@ -71,12 +74,11 @@
     return body;
   }
 
-  /**
-   * Ask the helper to pair this browser's Entity Lens: { paired: true } when it already is, else
-   * { paired: false, code, command, expires_in } for the reader to confirm at a terminal.
-   */
-  function pair(base, options) {
-    return request(base, "/v1/pair", { ...options, method: "POST", body: {}, timeoutMs: 5000 });
+  /** Trade the code the reader typed (from `entity-lens pair`) for this browser's token. */
+  async function pair(base, code, name, options) {
+    const answer = await request(base, "/v1/pair", { ...options, method: "POST", body: { code, name }, timeoutMs: 5000 });
+    if (!answer.token) throw new HelperError("bad_response", "The helper's answer has no token.");
+    return answer.token;
   }
 
   async function annotate(base, payload, options) {
@@ -107,8 +109,12 @@
     not_paired: () => ({
       title: "Entity Lens is not paired with the helper yet.",
       advice:
-        "The helper answers only the copies of Entity Lens you confirmed. Open the Entity Lens " +
-        "options, click Pair and run the command it shows in a terminal; then click Retry.",
+        "The helper answers only what you paired. Run entity-lens pair in a terminal and type " +
+        "the code it shows into the Entity Lens options (Open options below); then click Retry.",
+    }),
+    bad_pairing_code: () => ({
+      title: "The helper did not accept that code.",
+      advice: "Codes work once, for 10 minutes. Run entity-lens pair again and type the new code.",
     }),
     // auto mode reads such pages as displayed instead; this shows in mode "address" only.
     private_address: () => ({
@@ -204,6 +210,9 @@
   /** One line for the options page's test-connection: version, model and languages served. */
   function describeHealth(data) {
     const d = data || {};
+    if (d.paired === false) {
+      return `The helper ${d.version || ""} is running, but this browser is not paired with it yet: see Pairing below.`.replace("  ", " ");
+    }
     const model = d.model && d.model.name ? `${d.model.name} ${d.model.version || ""}`.trim() : "unknown";
     const languages = Array.isArray(d.languages) && d.languages.length ? d.languages.join(", ") : "unknown";
     return `Connected: helper ${d.version || "unknown"}, model ${model}, languages ${languages}.`;

@@ -2,12 +2,16 @@
    <html> (not <body>, whose outerHTML stays untouched) with a closed shadow
    root holding all the UI: page styles cannot reach it, ours cannot leak, and
    page scripts can neither read it nor reach its buttons. Only the reader's
-   own input counts: events a script made (isTrusted false) are ignored. */
+   own input counts: events a script made (isTrusted false) are ignored.
+   Its words are drawn as generated content (setText), not text nodes: a
+   page's window.find() and the selection it leaves are the way into a closed
+   root in Firefox, and they only ever reach text nodes. */
 (function () {
   "use strict";
   const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
 
   const STYLE = `
+    [data-text]::before { content: attr(data-text); }
     .panel { position: fixed; top: 12px; right: 12px; width: 320px; max-height: calc(100vh - 24px);
       overflow: auto; box-sizing: border-box; padding: 10px 12px; z-index: 2147483647;
       font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left;
@@ -46,12 +50,23 @@
       .error { background: #4a1414; color: #ffd6d6; }
     }`;
 
-  // Tiny element builder: text goes in as text, never as HTML.
+  /** Show `text` in `el` as generated content (never HTML, never a findable text node). */
+  function setText(el, text) {
+    el.replaceChildren();
+    el.setAttribute("data-text", String(text));
+  }
+
+  /** The words `el` shows: its own and its descendants' generated text, in order. */
+  function textOf(el) {
+    return [el, ...el.querySelectorAll("[data-text]")].map((e) => e.getAttribute("data-text") || "").join("");
+  }
+
+  // Tiny element builder: text goes in as generated content, never as HTML.
   function h(doc, tag, attrs = {}, ...children) {
     const el = doc.createElement(tag);
     for (const [name, value] of Object.entries(attrs)) {
       if (value === false || value === null || value === undefined) continue;
-      if (name === "text") el.textContent = value;
+      if (name === "text") setText(el, value);
       else el.setAttribute(name, value === true ? "" : value);
     }
     for (const child of children) if (child) el.append(child);
@@ -72,7 +87,8 @@
     // Inline !important beats page rules aimed at unknown elements.
     host.setAttribute("style", "all: initial !important; position: fixed !important; z-index: 2147483647 !important;");
     const shadow = host.attachShadow({ mode: "closed" });
-    const style = h(doc, "style", { text: STYLE });
+    const style = doc.createElement("style");
+    style.textContent = STYLE;
     const root = h(doc, "section", { class: "panel", role: "dialog", "aria-label": "Entity Lens" });
     const status = h(doc, "div", { class: "status", role: "status" });
     const body = h(doc, "div", { class: "body" });
@@ -81,6 +97,17 @@
     const tip = h(doc, "div", { class: "tip", hidden: true, role: "tooltip" });
     shadow.append(style, root, tip);
     doc.documentElement.appendChild(host);
+
+    // First, before any handler: a script's click is cancelled outright, which also undoes the
+    // toggle of a checkbox it clicked (no change event follows). Our own export link is let be.
+    const refuseScripts = (event) => {
+      if (accept(event) || (event.target.matches && event.target.matches("a[download]"))) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    for (const type of ["click", "auxclick", "dblclick", "keydown", "keyup", "input", "change", "submit"]) {
+      shadow.addEventListener(type, refuseScripts, true);
+    }
 
     root.addEventListener("click", (event) => {
       if (!accept(event)) return;
@@ -96,11 +123,7 @@
     });
     root.addEventListener("change", (event) => {
       const input = event.target;
-      if (!accept(event)) {
-        // A script flipped a checkbox: put it back, the filter stays as the reader set it.
-        if (input.matches("input[data-label]")) input.checked = !input.checked;
-        return;
-      }
+      if (!accept(event)) return;
       if (input.matches("input[data-label]")) on.filter(input.getAttribute("data-label"), input.checked);
     });
     root.addEventListener("keydown", (event) => {
@@ -113,13 +136,13 @@
       tip,
 
       busy(text) {
-        status.textContent = text;
+        setText(status, text);
         body.replaceChildren();
       },
 
       /** An error with what to do, a retry button and, when the fix is there, the options'. */
       error({ title, advice, code }) {
-        status.textContent = "";
+        setText(status, "");
         const box = h(doc, "div", { class: "error", role: "alert" },
           h(doc, "strong", { text: title }),
           h(doc, "div", { class: "advice", text: advice }));
@@ -136,14 +159,14 @@
        * groups: [{ id, name, count }] }], in the order to list them.
        */
       results(statusText, sections) {
-        status.textContent = statusText;
+        setText(status, statusText);
         const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Entity types" });
         const lists = [];
         for (const section of sections) {
           const box = h(doc, "input", { type: "checkbox", "data-label": section.label });
           box.checked = section.shown;
           filters.append(h(doc, "label", { title: section.description },
-            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), section.label));
+            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), h(doc, "span", { text: section.label })));
           const list = h(doc, "div", { class: "group", "data-group-label": section.label, hidden: !section.shown },
             h(doc, "h3", { text: section.title || `${section.description} (${section.label})` }));
           for (const group of section.groups) {
@@ -181,17 +204,17 @@
         };
         const error = root.querySelector(".error");
         return {
-          text: root.textContent,
-          status: status.textContent,
-          error: error ? { title: error.querySelector("strong").textContent, advice: error.querySelector(".advice").textContent } : null,
+          text: textOf(root),
+          status: textOf(status),
+          error: error ? { title: textOf(error.querySelector("strong")), advice: textOf(error.querySelector(".advice")) } : null,
           sections: [...root.querySelectorAll(".group")].map((list) => ({
             label: list.getAttribute("data-group-label"),
             hidden: list.hidden,
-            title: list.querySelector("h3").textContent,
+            title: textOf(list.querySelector("h3")),
             entities: [...list.querySelectorAll("button.entity")].map((b) => ({
               id: b.getAttribute("data-group"),
-              name: b.querySelector(".name").textContent,
-              count: Number(b.querySelector(".count").textContent),
+              name: textOf(b.querySelector(".name")),
+              count: Number(textOf(b.querySelector(".count"))),
               disabled: b.disabled,
             })),
           })),
@@ -200,14 +223,14 @@
           })),
           buttons: [...root.querySelectorAll("button")].map((b) => ({
             action: b.getAttribute("data-action"), group: b.getAttribute("data-group"),
-            text: b.textContent, disabled: b.disabled, rect: rect(b),
+            text: textOf(b), disabled: b.disabled, rect: rect(b),
           })),
           rect: rect(root),
-          focused: shadow.activeElement ? shadow.activeElement.textContent : null,
+          focused: shadow.activeElement ? textOf(shadow.activeElement) : null,
         };
       },
     };
   }
 
-  EL.panel = { createPanel };
+  EL.panel = { createPanel, setText, textOf };
 })();

@@ -56,26 +56,28 @@
       if (current !== mention) {
         current = mention;
         const info = source.describe(mention);
+        // Generated text, as in the panel (panel.js setText): nothing a page's find() can reach.
+        const { setText } = EL.panel;
         const label = doc.createElement("span");
         label.className = "label";
         label.style.background = info.color;
-        label.textContent = info.label;
+        setText(label, info.label);
         const name = doc.createElement("strong");
-        name.textContent = info.name;
+        setText(name, info.name);
         const parts = [label, name];
         if (info.aliases && info.aliases.length) {
           const aliases = doc.createElement("div");
           aliases.className = "aliases";
-          aliases.textContent = "Also: " + info.aliases.join(", ");
+          setText(aliases, "Also: " + info.aliases.join(", "));
           parts.push(aliases);
         }
         const count = doc.createElement("div");
-        count.textContent = info.count === 1 ? "1 mention" : `${info.count} mentions`;
+        setText(count, info.count === 1 ? "1 mention" : `${info.count} mentions`);
         const link = doc.createElement("a");
         link.href = wikipediaLink(info.wikipedia, info.name);
         link.target = "_blank";
         link.rel = "noopener noreferrer";
-        link.textContent = "Search Wikipedia";
+        setText(link, "Search Wikipedia");
         tip.replaceChildren(...parts, count, link);
       }
       tip.hidden = false;

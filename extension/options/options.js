@@ -123,48 +123,32 @@ function buildWatchlist(initial) {
   });
 }
 
-// Pairing: ask the helper for a code, show the command, then watch for the reader's confirmation.
-let pairWatch = null;
-
-function showPaired(origin) {
-  clearInterval(pairWatch);
-  pairWatch = null;
-  $("#pair-steps").hidden = true;
-  say($("#pair-status"), `Paired: the helper answers this copy of Entity Lens${origin ? ` (${origin})` : ""}.`, "ok");
-}
-
-async function askToPair() {
+// Pairing: the reader types the code `entity-lens pair` printed; the background trades it for
+// this browser's token (helper-client.js pair) and keeps it.
+async function pairNow() {
   const status = $("#pair-status");
-  say(status, "Asking the helper…");
-  const answer = await ext.runtime.sendMessage({ type: "entity-lens:pair" });
-  if (!answer || !answer.ok) {
+  const code = $("#pair-code").value.trim();
+  if (!code) {
+    say(status, "Type the code that entity-lens pair shows in your terminal.", "bad");
+    return;
+  }
+  say(status, "Pairing…");
+  const answer = await ext.runtime.sendMessage({ type: "entity-lens:pair", code });
+  if (answer && answer.ok) {
+    $("#pair-code").value = "";
+    say(status, "Paired: the helper answers Entity Lens in this browser.", "ok");
+  } else {
     say(status, answer ? `${answer.title} ${answer.advice}` : "No answer from the extension.", "bad");
-    return;
   }
-  if (answer.paired) {
-    showPaired(answer.origin);
-    return;
-  }
-  $("#pair-code").textContent = answer.code;
-  $("#pair-command").textContent = answer.command;
-  $("#pair-origin").textContent = answer.origin;
-  $("#pair-steps").hidden = false;
-  say(status, "Waiting for you to run the command…");
-  clearInterval(pairWatch);
-  // Asking again reports "paired" once the reader confirmed; a new code would replace this one,
-  // so the check is a health request, which an unpaired copy is refused.
-  pairWatch = setInterval(async () => {
-    const check = await ext.runtime.sendMessage({ type: "entity-lens:health" });
-    if (check && check.ok) showPaired(answer.origin);
-  }, 1500);
 }
 
-/** On opening: say whether this copy is paired (health is refused with not_paired if not). */
+/** On opening: is this browser paired? (Without a token the helper says paired: false.) */
 async function pairingState() {
   const check = await ext.runtime.sendMessage({ type: "entity-lens:health" });
-  if (check && check.ok) say($("#pair-status"), "Paired: the helper answers this copy of Entity Lens.", "ok");
-  else if (check && check.code === "not_paired") say($("#pair-status"), "Not paired yet: click Pair.", "bad");
-  else if (check) say($("#pair-status"), "The helper is not running, so pairing cannot be checked.", "");
+  const status = $("#pair-status");
+  if (check && check.ok && check.data.paired) say(status, "Paired: the helper answers Entity Lens in this browser.", "ok");
+  else if (check && check.ok) say(status, "Not paired yet.", "bad");
+  else say(status, "The helper is not running, so pairing cannot be checked now.");
 }
 
 async function init() {
@@ -181,7 +165,10 @@ async function init() {
     save({ helperUrl: value });
   });
   $("#test").addEventListener("click", testConnection);
-  $("#pair").addEventListener("click", askToPair);
+  $("#pair").addEventListener("click", pairNow);
+  $("#pair-code").addEventListener("keydown", (event) => {
+    if (event.key === "Enter") pairNow();
+  });
   pairingState();
 
   for (const name of ["mode", "style"]) {

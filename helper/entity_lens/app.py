@@ -44,12 +44,12 @@ def create_app(config=None, annotator=None):
     app.json.sort_keys = False
 
     guard.init_app(app)
-    # CORS only for extension origins; the guard has already refused every origin it must not
-    # serve (web pages; unpaired extensions outside /v1/pair).
+    # CORS only for extension origins; the guard has already refused web pages, and the token,
+    # not the origin, says who is paired.
     CORS(app, resources={r"/v1/*": {
-        "origins": [guard.EXTENSION_ORIGINS],
+        "origins": [guard.EXTENSION_ORIGIN],
         "methods": ["GET", "POST", "OPTIONS"],
-        "allow_headers": ["Content-Type"],
+        "allow_headers": ["Content-Type", "Authorization"],
         "max_age": 600,
     }})
     register_error_handlers(app)
@@ -78,10 +78,15 @@ def _annotator():
 
 @bp.get("/health")
 def health():
+    # Without a token: only that the helper runs (its version), so the extension can tell
+    # "not paired" from "not running"; nothing about models or languages.
+    if not g.paired:
+        return jsonify({"status": "ok", "version": __version__, "paired": False})
     annotator = _annotator()
     return jsonify({
         "status": "ok",
         "version": __version__,
+        "paired": True,
         "model": annotator.describe_model(),
         "labels": annotator.recognizers.labels,
         "languages": annotator.recognizers.languages,
@@ -90,18 +95,17 @@ def health():
 
 @bp.post("/pair")
 def pair():
-    """An extension asks to be paired: a code for the reader to confirm at a terminal."""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        raise ApiError("bad_request", "Only the Entity Lens extension asks for a pairing code; "
-                                      "to confirm one, run: entity-lens pair CODE")
+    """Trade the code the reader typed (from `entity-lens pair`) for a token."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+        raise ApiError("bad_request", "Send {\"code\": \"…\"}: the code `entity-lens pair` shows.")
+    name = body.get("name") if isinstance(body.get("name"), str) else "Entity Lens"
     store = current_app.extensions["entity_lens_pairing"]
-    if store.is_trusted(origin):
-        return jsonify({"paired": True, "origin": origin})
-    code = store.request_code(origin)
-    return jsonify({"paired": False, "origin": origin, "code": code,
-                    "expires_in": pairing.CODE_TTL_SECONDS,
-                    "command": f"entity-lens pair {code}"})
+    try:
+        token = store.redeem(body["code"][:64], name)
+    except pairing.PairingError as exc:
+        raise ApiError("bad_pairing_code", str(exc)) from None
+    return jsonify({"paired": True, "token": token})
 
 
 @bp.post("/annotate")

@@ -51,15 +51,15 @@ def build_parser():
                                "line per mention, or CSV of mentions")
 
     pair = commands.add_parser(
-        "pair", help="let a browser's Entity Lens use the helper (the code its options show)",
-        description="Firefox gives each installation of Entity Lens its own address, so the "
-                    "helper answers it only once you confirm it here: click Pair in the Entity "
-                    "Lens options and run the command it shows. Entity Lens for Chrome needs no "
-                    "pairing.")
-    pair.add_argument("code", nargs="?", help="the code shown in the Entity Lens options")
-    pair.add_argument("--list", action="store_true", help="list the paired extensions")
-    pair.add_argument("--forget", metavar="ORIGIN",
-                      help="unpair one extension (its moz-extension://… address), or 'all'")
+        "pair", help="let Entity Lens in a browser use the helper (prints a code to type in)",
+        description="The helper answers only what you paired. Run this, then type the code it "
+                    "shows into the Entity Lens options page (Pair), within 10 minutes.")
+    pair.add_argument("--list", action="store_true", help="list what is paired")
+    pair.add_argument("--forget", metavar="ID",
+                      help="unpair one (its id from --list, or its name), or 'all'")
+    pair.add_argument("--token", action="store_true",
+                      help="print the token for your own programs on this computer "
+                           "(curl: -H 'Authorization: Bearer TOKEN')")
 
     service_parser = commands.add_parser(
         "service", help="run the helper as a background service started at login")
@@ -125,30 +125,31 @@ def serve(args):
 
 
 def pair(args):
-    from .pairing import PairingError, default_store, paired_summary
+    from .pairing import CODE_TTL_SECONDS, PairingError, default_store, paired_summary
 
     store = default_store()
-    if args.forget:
-        removed = store.forget(None if args.forget == "all" else args.forget)
-        if not removed:
-            return _fail(f"Nothing to forget: {args.forget} is not paired ({store.path}).")
-        for origin in removed:
-            print(f"Unpaired {origin}.")
-        return 0
-    if args.list or not args.code:
-        print(paired_summary(store))
-        if not args.code and not args.list:
-            print("To pair a browser: click Pair in the Entity Lens options and run the "
-                  "command it shows (entity-lens pair CODE).")
-        return 0
     try:
-        origin = store.confirm(args.code)
+        if args.forget:
+            gone = store.forget(args.forget)
+            if not gone:
+                return _fail(f"Nothing paired matches {args.forget!r} (see entity-lens pair --list).")
+            print(f"Unpaired {len(gone)}: {', '.join(gone)}.")
+            return 0
+        if args.list:
+            print(paired_summary(store))
+            return 0
+        if args.token:
+            print(store.local_token())
+            return 0
+        code = store.new_code()
     except PairingError as exc:
         return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"Cannot write {store.path}: {exc.strerror or exc}.")
-    print(f"Paired {origin}.\nEntity Lens in that browser can now use the helper "
-          f"(its options page says so within a few seconds).")
+        return _fail(f"Cannot use {store.path.parent}: {exc.strerror or exc}.")
+    print(f"Pairing code: {code}\n\n"
+          f"Type it into Entity Lens: its options page, Pair (the panel's Open options button "
+          f"takes you there).\nIt works once, within {CODE_TTL_SECONDS // 60} minutes. Type it "
+          f"only into Entity Lens itself, never into a web page or another extension.")
     return 0
 
 

@@ -16,6 +16,7 @@ STATUS = {
     "bad_url": 400,
     "forbidden": 403,
     "not_paired": 403,
+    "bad_pairing_code": 403,
     "not_found": 404,
     "method_not_allowed": 405,
     "too_large": 413,

@@ -3,33 +3,39 @@
 A web page can make the browser send requests to 127.0.0.1, and so can any other extension, so
 the helper checks every request before any route runs:
 - `Host` must be a loopback name, which defeats DNS rebinding.
-- `Origin`, when present, must be a trusted extension origin: Entity Lens for Chrome (its id is
-  pinned by the manifest's key) or an origin the reader paired (pairing.py). Any other extension
-  may only ask for a pairing code, which grants nothing until the reader confirms it at a
-  terminal. Web pages get nothing at all.
-- Requests without `Origin` come from the CLI or curl and are served, unless the browser's
-  `Sec-Fetch-Site` says a web page sent them (an <img> or <script> tag sends no Origin).
+- A token from pairing (`Authorization: Bearer …`, see pairing.py) is required everywhere but
+  `POST /v1/pair` (which trades the reader's one-time code for a token) and `GET /v1/health`
+  (which says no more than that the helper runs, and its version, without one). Headers alone
+  prove nothing: another extension can set or remove `Origin` and `Sec-Fetch-*`.
+- Web pages are refused outright, before anything else: an `Origin` that is not an extension's,
+  or fetch metadata (`Sec-Fetch-Site`) saying a page sent the request (an <img> or <script> tag
+  sends no Origin). Browsers do not let pages forge these.
 - `POST` needs `Content-Type: application/json`, which a page can only send after a CORS
   preflight, and preflights from pages are refused here.
 """
 
 import re
 
-from flask import current_app, request
+from flask import current_app, g, request
 
 from .errors import ApiError
+from .pairing import bearer_token
 
-PAIR_PATH = "/v1/pair"
-_EXTENSION_ORIGIN = re.compile(r"^(chrome-extension|moz-extension)://([A-Za-z0-9._-]+)$")
+OPEN_PATHS = ("/v1/pair", "/v1/health")
+# Exactly what the browsers send: Chrome's 32 letters a-p, Firefox's per-installation UUID.
+EXTENSION_ORIGIN = re.compile(
+    r"^(chrome-extension://[a-p]{32}"
+    r"|moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 _LOOPBACK_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$", re.IGNORECASE)
-# flask-cors answers these origins; the guard has already refused the ones it must not serve.
-EXTENSION_ORIGINS = _EXTENSION_ORIGIN
+# Fetch metadata of requests no web page made: the extension's own ("none" in Chromium,
+# "same-origin" in Firefox) or a typed address; absent for curl and the CLI.
+_NOT_FROM_A_PAGE = {None, "none", "same-origin"}
 
 NOT_FOR_PAGES = "The helper only answers the Entity Lens extension, not web pages."
 
 
 def is_extension_origin(origin):
-    return bool(_EXTENSION_ORIGIN.match(origin or ""))
+    return bool(EXTENSION_ORIGIN.match(origin or ""))
 
 
 def is_loopback_host(host):
@@ -37,21 +43,21 @@ def is_loopback_host(host):
 
 
 def check_request(pairing):
-    """Raise `ApiError('forbidden' | 'not_paired' | 'not_json')` for a request not to serve."""
+    """Raise `ApiError('forbidden' | 'not_paired' | 'not_json')` for a request not to serve;
+    sets `g.paired` to whether the request carries a valid token."""
     if not is_loopback_host(request.host):
         raise ApiError("forbidden", "The helper only answers requests addressed to 127.0.0.1 "
                                     "or localhost.")
     origin = request.headers.get("Origin")
-    if origin is not None:
-        if not is_extension_origin(origin):
-            raise ApiError("forbidden", NOT_FOR_PAGES)
-        if not pairing.is_trusted(origin) and request.path != PAIR_PATH:
-            raise ApiError("not_paired", "This browser's Entity Lens is not paired with the "
-                                         "helper yet. Open the Entity Lens options, click Pair "
-                                         "and run the command it shows in a terminal.")
-    # An <img> or <script> on a web page sends no Origin, but browsers say where it came from.
-    elif request.headers.get("Sec-Fetch-Site") in ("same-site", "cross-site"):
+    if origin is not None and not is_extension_origin(origin):
         raise ApiError("forbidden", NOT_FOR_PAGES)
+    if request.headers.get("Sec-Fetch-Site") not in _NOT_FROM_A_PAGE:
+        raise ApiError("forbidden", NOT_FOR_PAGES)
+    g.paired = pairing.is_authorised(bearer_token(request.headers.get("Authorization")))
+    if not g.paired and request.path not in OPEN_PATHS:
+        raise ApiError("not_paired", "This browser's Entity Lens is not paired with the helper "
+                                     "yet. Run `entity-lens pair` in a terminal and type the "
+                                     "code it shows into the Entity Lens options.")
     if request.method == "POST" and not request.is_json:
         raise ApiError("not_json", "Send the request as JSON (Content-Type: application/json).")
 

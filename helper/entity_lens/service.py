@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from entity_lens.config import DEFAULT_PORT
-from entity_lens.pairing import default_store, paired_summary
+from entity_lens.pairing import PairingError, default_store, paired_summary
 
 UNIT_NAME = "entity-lens.service"
 LAUNCHD_LABEL = "org.entitylens.helper"
@@ -309,12 +309,16 @@ def _call(argv, quiet=False):
 # -- Status ------------------------------------------------------------------
 
 
-def fetch_health(port, timeout=2.0):
-    """The helper's /v1/health answer, or None when nothing answers."""
+def fetch_health(port, timeout=2.0, token=None):
+    """The helper's /v1/health answer, or None when nothing answers. Without a paired `token`
+    it says only that the helper runs and its version."""
     # No proxy: a user's HTTP_PROXY must not swallow a loopback request.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/health")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
     try:
-        with opener.open(f"http://127.0.0.1:{port}/v1/health", timeout=timeout) as resp:
+        with opener.open(request, timeout=timeout) as resp:
             return json.load(resp)
     except (OSError, ValueError):  # URLError is an OSError; ValueError: not JSON
         return None
@@ -446,9 +450,16 @@ def _status(args, platform, home, env):
     else:
         installed = _call(schtasks("Query"), quiet=True) == 0
         print(f"scheduled task: {TASK_NAME if installed else 'not installed'}")
+    store = default_store(env, platform, home)
     health = fetch_health(port)
+    if health:
+        # The model is told to paired callers only: ask as the reader's own programs do.
+        try:
+            health = fetch_health(port, token=store.local_token()) or health
+        except (OSError, PairingError):
+            pass
     print(health_summary(port, health))
-    print(paired_summary(default_store(env, platform, home)))
+    print(paired_summary(store))
     # 3 is what `systemctl status` and LSB scripts use for "not running".
     return 0 if health else 3
 

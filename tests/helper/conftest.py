@@ -15,6 +15,7 @@ import pytest
 
 from entity_lens.app import create_app
 from entity_lens.fetch import FetchLimits
+from entity_lens.pairing import PairingStore
 from entity_lens.pipeline import Annotator
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "helper"
@@ -47,11 +48,20 @@ def app(annotator, tmp_path):
 
 
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def token(app):
+    """A token paired with this app, as the extension holds after pairing."""
+    return app.extensions["entity_lens_pairing"].create_token("tests")
 
 
-# Entity Lens for Chrome: the id its manifest key pins, trusted without pairing.
+@pytest.fixture
+def client(app, token):
+    """The test client, paired: every request carries the token, as the extension's do."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+# Entity Lens for Chrome: the id its manifest key pins.
 EXT_ORIGIN = "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc"
 
 
@@ -154,14 +164,16 @@ def live_helper(tmp_path_factory):
     """The real `entity-lens serve` (waitress, real model) on a free port, with its own
     configuration folder (pairing) in `helper.env`."""
     port = free_port()
-    env = dict(os.environ, PYTHONUNBUFFERED="1",
-               ENTITY_LENS_CONFIG_DIR=str(tmp_path_factory.mktemp("config")))
+    config = tmp_path_factory.mktemp("config")
+    env = dict(os.environ, PYTHONUNBUFFERED="1", ENTITY_LENS_CONFIG_DIR=str(config))
+    token = PairingStore(config / "pairing.json").create_token("tests")
     process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_health(base)
-        yield type("Helper", (), {"base": base, "port": port, "process": process, "env": env})
+        yield type("Helper", (), {"base": base, "port": port, "process": process, "env": env,
+                                  "token": token, "auth": {"Authorization": f"Bearer {token}"}})
     finally:
         process.terminate()
         try:

@@ -218,7 +218,8 @@ def raw_post(helper, body, headers):
     connection = http.client.HTTPConnection("127.0.0.1", helper.port, timeout=120)
     try:
         connection.putrequest("POST", "/v1/annotate")
-        for key, value in dict({"Content-Type": "application/json"}, **headers).items():
+        for key, value in dict({"Content-Type": "application/json"}, **helper.auth,
+                               **headers).items():
             connection.putheader(key, value)
         if isinstance(body, list):
             connection.putheader("Transfer-Encoding", "chunked")

@@ -105,7 +105,7 @@ def test_a_hanging_upstream_is_cut_at_the_deadline_and_leaves_no_thread(post, an
 def call(helper, path, body=None, timeout=60):
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(helper.base + path, data,
-                                     {"Content-Type": "application/json"})
+                                     {"Content-Type": "application/json", **helper.auth})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, json.load(response)

@@ -1,14 +1,15 @@
-"""pairing.py: who may use the helper, and the reader's confirmation of a code."""
+"""pairing.py: codes the reader makes at a terminal, traded once for tokens, in a safe file."""
 
 import json
+import os
 import stat
+import threading
 
 import pytest
 
-from entity_lens.pairing import (CODE_TTL_SECONDS, MAX_PENDING, PINNED_ORIGINS, PairingError,
-                                 PairingStore, config_dir, normalise_code, paired_summary)
-
-FIREFOX = "moz-extension://3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+from entity_lens.pairing import (CODE_TTL_SECONDS, MAX_FAILURES, MAX_PENDING, PairingError,
+                                 PairingStore, bearer_token, config_dir, normalise_code,
+                                 paired_summary)
 
 
 class Clock:
@@ -29,66 +30,128 @@ def store(tmp_path, clock):
     return PairingStore(tmp_path / "conf" / "pairing.json", clock=clock)
 
 
-def test_chrome_is_pinned_and_nothing_else_is_trusted_by_default(store):
-    assert store.is_trusted(PINNED_ORIGINS[0])
-    assert not store.is_trusted(FIREFOX)
-    assert not store.is_trusted("chrome-extension://abcdefghijklmnopabcdefghijklmnop")
+def test_nothing_is_authorised_before_pairing(store):
+    assert not store.is_authorised(None)
+    assert not store.is_authorised("x" * 43)
 
 
-def test_a_confirmed_code_pairs_the_origin_that_asked_for_it(store):
-    code = store.request_code(FIREFOX)
-    assert not store.is_trusted(FIREFOX)  # asking grants nothing
-    assert store.confirm(code) == FIREFOX
-    assert store.is_trusted(FIREFOX)
+def test_a_code_is_traded_once_for_a_token(store):
+    code = store.new_code()
+    token = store.redeem(code, "Firefox")
+    assert store.is_authorised(token) and len(token) >= 40
     with pytest.raises(PairingError):
-        store.confirm(code)  # used once
+        store.redeem(code, "again")
+    assert [name for _, name, _ in store.tokens()] == ["Firefox"]
+    # Only hashes are kept on disk.
+    assert token not in store.path.read_text() and code not in store.path.read_text()
 
 
-def test_codes_expire_and_a_new_request_replaces_the_old_code(store, clock):
-    first = store.request_code(FIREFOX)
-    second = store.request_code(FIREFOX)
-    with pytest.raises(PairingError):
-        store.confirm(first)
+def test_codes_expire(store, clock):
+    code = store.new_code()
     clock.now += CODE_TTL_SECONDS + 1
-    with pytest.raises(PairingError, match="options again"):
-        store.confirm(second)
-    assert not store.is_trusted(FIREFOX)
+    with pytest.raises(PairingError, match="wrong or has expired"):
+        store.redeem(code, "late")
 
 
-def test_pending_codes_are_bounded(store):
-    for i in range(MAX_PENDING + 5):
-        store.request_code(f"moz-extension://{i:08d}-0000-4000-8000-000000000000")
-    data = json.loads(store.path.read_text())
-    assert len(data["pending"]) == MAX_PENDING
+def test_wrong_guesses_void_the_waiting_codes(store):
+    code = store.new_code()
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(PairingError):
+            store.redeem("AAAA-AAAA", "guess")
+    with pytest.raises(PairingError):
+        store.redeem(code, "too late")
 
 
-def test_another_process_sees_the_confirmation(store, tmp_path, clock):
-    # The server and `entity-lens pair` are two processes sharing the file.
-    code = store.request_code(FIREFOX)
-    PairingStore(store.path, clock=clock).confirm(code)
-    assert store.is_trusted(FIREFOX)
-    assert store.forget(FIREFOX) == [FIREFOX]
-    assert not PairingStore(store.path, clock=clock).is_trusted(FIREFOX)
+def test_waiting_codes_are_bounded(store, clock):
+    codes = []
+    for _ in range(MAX_PENDING + 3):
+        codes.append(store.new_code())
+        clock.now += 1
+    assert len(json.loads(store.path.read_text())["pending"]) == MAX_PENDING
+    with pytest.raises(PairingError):
+        store.redeem(codes[0], "evicted")
+    assert store.is_authorised(store.redeem(codes[-1], "newest"))
 
 
-def test_the_file_is_the_owners_only(store):
-    store.request_code(FIREFOX)
+def test_forget_one_or_all(store):
+    first = store.redeem(store.new_code(), "Firefox")
+    second = store.create_token("script")
+    short = next(short for short, name, _ in store.tokens() if name == "Firefox")
+    assert store.forget(short) == [short]
+    assert not store.is_authorised(first) and store.is_authorised(second)
+    assert len(store.forget("all")) == 1 and not store.is_authorised(second)
+
+
+def test_concurrent_writers_lose_nothing(store, tmp_path, clock):
+    # The server redeems and the CLI makes codes and forgets, in two processes: simulated with
+    # two stores on one file and many threads; every change must survive.
+    other = PairingStore(store.path, clock=clock)
+    tokens, errors = [], []
+
+    def pair():
+        try:
+            tokens.append(other.redeem(store.new_code(), "t"))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=pair) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(tokens) == 20
+    assert all(store.is_authorised(t) for t in tokens)
+    assert len(store.tokens()) == 20
+
+
+def test_the_file_and_folder_are_the_owners_only(store):
+    store.path.parent.mkdir(mode=0o755)
+    os.chmod(store.path.parent, 0o755)
+    store.new_code()
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
 
 
+def test_a_planted_symlink_is_not_followed(store, tmp_path):
+    store.path.parent.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    store.path.symlink_to(victim)
+    with pytest.raises(PairingError):
+        store.tokens()  # reading refuses the link
+    with pytest.raises(PairingError):
+        store.new_code()  # and so does changing: nothing is written through it
+    assert victim.read_text() == "keep me"
+    assert not store.is_authorised("x" * 43)
+
+
 def test_a_damaged_file_pairs_nobody_and_is_replaced(store):
-    store.path.parent.mkdir(parents=True)
+    store.path.parent.mkdir()
     store.path.write_text("{not json")
-    assert not store.is_trusted(FIREFOX)
-    store.confirm(store.request_code(FIREFOX))
-    assert store.is_trusted(FIREFOX)
+    assert not store.is_authorised("x" * 43)
+    assert store.is_authorised(store.redeem(store.new_code(), "after"))
+
+
+def test_the_local_token_is_kept_and_reused(store):
+    token = store.local_token()
+    assert store.is_authorised(token) and store.local_token() == token
+    assert stat.S_IMODE((store.path.parent / "cli-token").stat().st_mode) == 0o600
+    store.forget("all")
+    assert store.local_token() != token  # revoked: a new one is made
 
 
 def test_codes_are_typed_as_the_reader_likes():
     assert normalise_code("abcd efgh") == "ABCD-EFGH"
     assert normalise_code(" ABCD-EFGH ") == "ABCD-EFGH"
     assert normalise_code("abc") == "ABC"
+
+
+def test_bearer_token():
+    assert bearer_token("Bearer " + "t" * 43) == "t" * 43
+    assert bearer_token("bearer  " + "t" * 43) == "t" * 43
+    assert bearer_token("Basic " + "t" * 43) is None
+    assert bearer_token("Bearer short") is None
+    assert bearer_token(None) is None
 
 
 def test_config_dir_per_platform(tmp_path):
@@ -101,8 +164,7 @@ def test_config_dir_per_platform(tmp_path):
         == "C:/Users/r/AppData/Roaming/entity-lens"
 
 
-def test_summary_lists_pinned_and_paired(store):
-    assert "Paired browsers: none" in paired_summary(store)
-    store.confirm(store.request_code(FIREFOX))
-    assert f"Paired: {FIREFOX}" in paired_summary(store)
-    assert PINNED_ORIGINS[0] in paired_summary(store)
+def test_summary_lists_what_is_paired(store):
+    assert "nothing yet" in paired_summary(store)
+    store.redeem(store.new_code(), "Firefox")
+    assert "Paired: Firefox (id " in paired_summary(store)

@@ -20,9 +20,14 @@ PAGE = ("<html lang=en><body><article><p>Ada Lovelace lived in London and worked
 
 
 @pytest.fixture(scope="module")
-def client(annotator):
-    # Module-scoped: hypothesis runs many examples inside one test call.
-    return create_app({"TESTING": True}, annotator=annotator).test_client()
+def client(annotator, tmp_path_factory):
+    # Module-scoped: hypothesis runs many examples inside one test call. Paired, as the extension.
+    pairing_file = tmp_path_factory.mktemp("config") / "pairing.json"
+    app = create_app({"TESTING": True, "PAIRING_FILE": pairing_file}, annotator=annotator)
+    client = app.test_client()
+    token = app.extensions["entity_lens_pairing"].create_token("tests")
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
 
 
 def annotate(client, body):

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import re
 import socket
 import subprocess
 
@@ -9,18 +10,21 @@ import pytest
 
 from conftest import ENTITY_LENS, EXT_ORIGIN
 
+from entity_lens import __version__
+
 PAGE = {"url": "https://news.example/a", "html": "<html><body><article><p>Ada Lovelace "
         "lived in London and worked with Charles Babbage on the Analytical Engine for years."
         "</p></article></body></html>"}
 
 
-def request(helper, method, path, body=None, headers=None, host=None):
+def request(helper, method, path, body=None, headers=None, host=None, auth=True):
+    """A request as given; with `auth`, carrying the helper's paired token."""
     connection = http.client.HTTPConnection("127.0.0.1", helper.port, timeout=30)
     try:
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         connection.putheader("Host", host or f"127.0.0.1:{helper.port}")
         data = json.dumps(body).encode() if isinstance(body, (dict, list)) else body
-        for key, value in (headers or {}).items():
+        for key, value in dict(helper.auth if auth else {}, **(headers or {})).items():
             connection.putheader(key, value)
         if data is not None:
             connection.putheader("Content-Length", str(len(data)))
@@ -53,7 +57,7 @@ def test_web_origins_are_refused_without_cors_headers(live_helper, origin):
     assert not any(h.lower().startswith("access-control-") for h in headers)
 
 
-def test_entity_lens_for_chrome_is_served_with_cors(live_helper):
+def test_entity_lens_with_its_token_is_served_with_cors(live_helper):
     status, headers, body = request(live_helper, "POST", "/v1/annotate", PAGE,
                                     dict(JSON, Origin=EXT_ORIGIN))
     assert status == 200, body
@@ -62,65 +66,82 @@ def test_entity_lens_for_chrome_is_served_with_cors(live_helper):
     assert "Ada Lovelace" in names
 
 
-@pytest.mark.parametrize("origin", ["chrome-extension://abcdefghijklmnopabcdefghijklmnop",
-                                    "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10"])
-def test_other_extensions_are_refused_until_paired(live_helper, origin):
-    for method, path, body in (("POST", "/v1/annotate", PAGE), ("GET", "/v1/health", None)):
-        status, _, answer = request(live_helper, method, path, body, dict(JSON, Origin=origin))
-        assert status == 403, answer
-        error = json.loads(answer)["error"]
-        assert error["code"] == "not_paired" and "click Pair" in error["message"]
-        assert "Ada" not in answer.decode()
+@pytest.mark.parametrize("headers", [
+    # Another extension: its own origin, Entity Lens's origin (declarativeNetRequest can set it),
+    # or none at all (it can remove it), with the fetch metadata extensions send.
+    {"Origin": "chrome-extension://abcdefghijklmnopabcdefghijklmnop"},
+    {"Origin": "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10"},
+    {"Origin": EXT_ORIGIN, "Sec-Fetch-Site": "none"},
+    {"Sec-Fetch-Site": "none"},
+    {},
+    {"Authorization": "Bearer not-a-token-of-this-helper-000000"},
+    {"Authorization": "Basic dXNlcjpwYXNz"},
+])
+def test_without_a_paired_token_nothing_is_served(live_helper, headers):
+    status, _, answer = request(live_helper, "POST", "/v1/annotate", PAGE, dict(JSON, **headers),
+                                auth=False)
+    assert status == 403, answer
+    error = json.loads(answer)["error"]
+    assert error["code"] == "not_paired" and "entity-lens pair" in error["message"]
+    assert b"Ada" not in answer
+    # Health says only that a helper runs: no model, no languages.
+    status, _, answer = request(live_helper, "GET", "/v1/health", None, headers, auth=False)
+    assert status == 200 and json.loads(answer) == {"status": "ok", "version": __version__,
+                                                    "paired": False}
 
 
-def test_pairing_takes_the_readers_confirmation_at_a_terminal(live_helper):
-    origin = "moz-extension://5e0c2a4b-1d3f-4a6b-8c9d-0e1f2a3b4c5d"
-    headers = dict(JSON, Origin=origin)
-    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, headers)
+def run_cli(helper, *args):
+    return subprocess.run([str(ENTITY_LENS), *args], env=helper.env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_pairing_trades_the_readers_code_for_a_token(live_helper):
+    headers = dict(JSON, Origin="moz-extension://5e0c2a4b-1d3f-4a6b-8c7d-0e1f2a3b4c5d")
+    shown = run_cli(live_helper, "pair")
+    assert shown.returncode == 0, shown.stderr
+    code = re.search(r"Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})", shown.stdout).group(1)
+    # The reader types it (any case, spaces for the dash) into the options page.
+    typed = code.lower().replace("-", " ")
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {"code": typed, "name": "Firefox"},
+                                headers, auth=False)
     assert status == 200, answer
-    offer = json.loads(answer)
-    assert offer["paired"] is False and offer["command"] == f"entity-lens pair {offer['code']}"
-    # The code alone grants nothing: still refused.
-    assert request(live_helper, "POST", "/v1/annotate", PAGE, headers)[0] == 403
-    # A wrong code is refused and pairs nobody.
-    wrong = subprocess.run([str(ENTITY_LENS), "pair", "ZZZZ-ZZZZ"], env=live_helper.env,
-                           capture_output=True, text=True, timeout=60)
-    assert wrong.returncode == 1 and "No pairing code ZZZZ-ZZZZ" in wrong.stderr
-    assert request(live_helper, "POST", "/v1/annotate", PAGE, headers)[0] == 403
-    # The reader types the code (in any case, without the dash).
-    typed = offer["code"].lower().replace("-", " ")
-    done = subprocess.run([str(ENTITY_LENS), "pair", typed], env=live_helper.env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert f"Paired {origin}." in done.stdout
-    status, response_headers, answer = request(live_helper, "POST", "/v1/annotate", PAGE, headers)
+    token = json.loads(answer)["token"]
+    paired = dict(headers, Authorization=f"Bearer {token}")
+    status, _, answer = request(live_helper, "POST", "/v1/annotate", PAGE, paired, auth=False)
     assert status == 200, answer
-    assert response_headers.get("Access-Control-Allow-Origin") == origin
-    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, headers)
-    assert json.loads(answer) == {"paired": True, "origin": origin}
-    # A used code cannot pair a second extension.
-    again = subprocess.run([str(ENTITY_LENS), "pair", offer["code"]], env=live_helper.env,
-                           capture_output=True, text=True, timeout=60)
-    assert again.returncode == 1
-    listed = subprocess.run([str(ENTITY_LENS), "pair", "--list"], env=live_helper.env,
-                            capture_output=True, text=True, timeout=60)
-    assert f"Paired: {origin}" in listed.stdout
-    forgot = subprocess.run([str(ENTITY_LENS), "pair", "--forget", origin], env=live_helper.env,
-                            capture_output=True, text=True, timeout=60)
-    assert forgot.returncode == 0
-    status, _, answer = request(live_helper, "POST", "/v1/annotate", PAGE, headers)
+    status, _, answer = request(live_helper, "GET", "/v1/health", None, paired, auth=False)
+    assert json.loads(answer)["paired"] is True and json.loads(answer)["model"]["name"]
+    # Used once.
+    status, _, answer = request(live_helper, "POST", "/v1/pair", {"code": code}, headers,
+                                auth=False)
+    assert status == 403 and json.loads(answer)["error"]["code"] == "bad_pairing_code"
+    listed = run_cli(live_helper, "pair", "--list")
+    short = re.search(r"Paired: Firefox \(id ([0-9a-f]{8})", listed.stdout).group(1)
+    assert run_cli(live_helper, "pair", "--forget", short).returncode == 0
+    status, _, answer = request(live_helper, "POST", "/v1/annotate", PAGE, paired, auth=False)
     assert status == 403 and json.loads(answer)["error"]["code"] == "not_paired"
 
 
-def test_a_pairing_code_is_asked_for_by_an_extension_only(live_helper):
-    status, _, answer = request(live_helper, "POST", "/v1/pair", {}, JSON)
-    assert status == 400 and json.loads(answer)["error"]["code"] == "bad_request"
-    status, _, answer = request(live_helper, "POST", "/v1/pair", {},
-                                dict(JSON, Origin="https://evil.example"))
-    assert status == 403 and json.loads(answer)["error"]["code"] == "forbidden"
+def test_guessing_codes_voids_them(live_helper):
+    code = re.search(r"Pairing code: (\S+)", run_cli(live_helper, "pair").stdout).group(1)
+    for guess in ("AAAA-AAAA", "BBBB-BBBB", "CCCC-CCCC", "DDDD-DDDD", "EEEE-EEEE"):
+        status, _, answer = request(live_helper, "POST", "/v1/pair", {"code": guess}, JSON,
+                                    auth=False)
+        assert status == 403 and json.loads(answer)["error"]["code"] == "bad_pairing_code"
+    # After five wrong guesses even the right code is void: the reader runs pair again.
+    status, _, _ = request(live_helper, "POST", "/v1/pair", {"code": code}, JSON, auth=False)
+    assert status == 403
 
 
-def test_requests_without_origin_are_served(live_helper):
+def test_the_cli_token_serves_the_readers_own_programs(live_helper):
+    token = run_cli(live_helper, "pair", "--token").stdout.strip()
+    status, _, _ = request(live_helper, "POST", "/v1/annotate", PAGE,
+                           dict(JSON, Authorization=f"Bearer {token}"), auth=False)
+    assert status == 200
+    assert run_cli(live_helper, "pair", "--token").stdout.strip() == token  # kept, not piled up
+
+
+def test_requests_without_origin_are_served_with_a_token(live_helper):
     status, headers, body = request(live_helper, "GET", "/v1/health")
     assert status == 200 and json.loads(body)["status"] == "ok"
     assert "Access-Control-Allow-Origin" not in headers
@@ -200,3 +221,24 @@ def test_the_extensions_own_fetch_metadata_is_served(live_helper, site):
     # Chromium's extension fetches say "none", Firefox's "same-origin" (with the extension Origin).
     status, _, _ = request(live_helper, "GET", "/v1/health", headers={"Sec-Fetch-Site": site})
     assert status == 200
+
+
+@pytest.mark.parametrize("site", ["Cross-Site", "cross-site, none", "same-site", "bogus", ""])
+def test_fetch_metadata_other_than_the_extensions_is_refused(live_helper, site):
+    # An allowlist: only what no web page sends passes, even with a valid token.
+    status, _, body = request(live_helper, "GET", "/v1/health", headers={"Sec-Fetch-Site": site})
+    assert status == 403 and json.loads(body)["error"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("origin", [
+    "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc.evil",
+    "chrome-extension://NAGCAGBNMFOHCNBCGFDKLNPBDIMFMHHC",
+    "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc/",
+    "moz-extension://" + "a" * 5000,
+    "moz-extension://0B3F1C9E-8A2D-4C7E-9F61-2D5A7B3C4E10",
+])
+def test_only_exact_extension_origins_pass(live_helper, origin):
+    status, headers, body = request(live_helper, "POST", "/v1/annotate", PAGE,
+                                    dict(JSON, Origin=origin))
+    assert status == 403 and json.loads(body)["error"]["code"] == "forbidden"
+    assert "Access-Control-Allow-Origin" not in headers

@@ -281,16 +281,13 @@ def test_install_twice_then_uninstall_removes_everything(home, systemctl_calls, 
     assert service.run(parse("status"), platform="linux") == 3
     out = capsys.readouterr().out
     assert f"not running (nothing answers on 127.0.0.1:{port})" in out
-    # It also says which browsers' Entity Lens the helper answers.
-    assert "Entity Lens for Chrome: chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc" in out
-    assert "Paired browsers: none" in out
+    # It also says what is paired with the helper.
+    assert "Paired: nothing yet" in out
     store = default_store()
-    firefox = "moz-extension://0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f"
-    store.confirm(store.request_code(firefox))
+    store.redeem(store.new_code(), "Firefox")
     assert service.run(parse("status"), platform="linux") == 3
-    assert f"Paired: {firefox}" in capsys.readouterr().out
-    (home / ".config" / "entity-lens" / "pairing.json").unlink()
-    (home / ".config" / "entity-lens").rmdir()
+    assert "Paired: Firefox (id " in capsys.readouterr().out
+    shutil.rmtree(home / ".config" / "entity-lens")
 
     assert service.run(parse("uninstall"), platform="linux") == 0
     assert files_under(home) == []
@@ -336,7 +333,7 @@ def wait_until_healthy(proc, port, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, f"helper exited early: {proc.communicate()[1]}"
-        health = service.fetch_health(port, timeout=1)
+        health = service.fetch_health(port, timeout=1, token=default_store().local_token())
         if health:
             return health
         time.sleep(0.3)
@@ -369,7 +366,8 @@ def test_exec_start_serves_health_and_stops_cleanly_on_sigterm(home, capsys):
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/v1/annotate", method="POST",
             data=json.dumps({"url": "https://example.org/a", "html": page}).encode(),
-            headers={"Content-Type": "application/json"})
+            headers={"Content-Type": "application/json",
+                     "Authorization": f"Bearer {default_store().create_token('test')}"})
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.status == 200
 
