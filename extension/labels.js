@@ -74,10 +74,11 @@
    */
   function randomNames() {
     const token = () => {
-      const bytes = new Uint8Array(8);
-      globalThis.crypto.getRandomValues(bytes);
-      // A leading letter keeps it a valid CSS identifier.
-      return "x" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      const words = new Uint32Array(2);
+      globalThis.crypto.getRandomValues(words);
+      // Digits only after one letter (a valid CSS identifier): hex letters would now and then
+      // spell a label ("fac" is FAC) or a watched word.
+      return "x" + Array.from(words, (w) => String(w).padStart(10, "0")).join("");
     };
     const byLabel = {};
     for (const label of [...LABELS, WATCH]) byLabel[label] = token();
