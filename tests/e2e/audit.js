@@ -4,7 +4,7 @@ import { readdir, stat, writeFile, rename } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { join, resolve } from "node:path";
-import { startHelper, annotate, mentionsOf } from "./helper.js";
+import { startHelper, annotate, mentionsOf, useLocalToken, helperHealth } from "./helper.js";
 import { launchPaired } from "./pairing.js";
 import { startFixtureServer } from "./fixture-server.js";
 import {
@@ -27,8 +27,8 @@ Runs the real flow (open the page from 127.0.0.1, click the toolbar action, chec
 mentions against what the helper returned, clear, check the page is restored) over every page in
 DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Its scripts may not navigate away, and once it
 has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper unless --helper
-is given; Firefox's Entity Lens is paired with the helper as a reader does (the options page's code,
-confirmed with entity-lens pair, which uses $ENTITY_LENS_CONFIG_DIR as the helper does).
+is given; the browser's Entity Lens is paired with the helper as a reader does (the code entity-lens pair
+prints, typed into the options page; the command uses $ENTITY_LENS_CONFIG_DIR as the helper does).
 Writes one JSON report and prints one line per page and the totals.`;
 
 function parseArgs(argv) {
@@ -425,11 +425,13 @@ export async function main(argv) {
     if (!helperUrl) {
       helper = await startHelper();
       helperUrl = helper.url;
+    } else {
+      // A helper given with --helper keeps its pairings where $ENTITY_LENS_CONFIG_DIR (else the
+      // reader's configuration folder) says; `entity-lens pair` is run with the same.
+      await useLocalToken(helperUrl, process.env.ENTITY_LENS_CONFIG_DIR);
     }
-    // A helper given with --helper keeps its pairings where $ENTITY_LENS_CONFIG_DIR (else the
-    // reader's configuration folder) says; `entity-lens pair` is run with the same.
     const pairWith = helper || { url: helperUrl, configDir: process.env.ENTITY_LENS_CONFIG_DIR };
-    const h = await fetch(`${helperUrl}/v1/health`).then((r) => r.json());
+    const h = await helperHealth(helperUrl);
     report.helper = { url: helperUrl, version: h.version, model: h.model };
     // Warm the helper (model loaded, first-call costs paid) so latencies are of a warm helper.
     await annotate(helperUrl, {

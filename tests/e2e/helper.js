@@ -1,6 +1,6 @@
 // Starts the real helper (`entity-lens serve --port N`, real model) and talks to it the way the
 // extension does not: from node, without an Origin header, to learn what it returns.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -26,11 +26,45 @@ export function freePort() {
   });
 }
 
+// The token each helper these tests ask from node gave them, by base URL: the reader's own
+// programs are paired too (`entity-lens pair --token`); the browsers pair through pairing.js.
+const TOKENS = new Map();
+
+const authorization = (url) => (TOKENS.has(url) ? { Authorization: `Bearer ${TOKENS.get(url)}` } : {});
+
+/** Runs `entity-lens ARGS` with `configDir` as its configuration folder (undefined: the default). */
+export function helperCli(args, configDir) {
+  const env = { ...process.env };
+  if (configDir) env.ENTITY_LENS_CONFIG_DIR = configDir;
+  return new Promise((resolve) => {
+    execFile(HELPER_BIN, args, { env, timeout: 60000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/**
+ * From now on, annotate() and helperHealth() ask the helper at `url` with the local token of its
+ * configuration folder (`entity-lens pair --token`). Returns the token.
+ */
+export async function useLocalToken(url, configDir) {
+  const run = await helperCli(["pair", "--token"], configDir);
+  const token = run.stdout.trim();
+  if (run.code !== 0 || !/^\S{20,}$/.test(token)) throw new Error(`entity-lens pair --token failed (${run.code}): ${run.stdout}${run.stderr}`);
+  TOKENS.set(url, token);
+  return token;
+}
+
+/** GET /v1/health (with the helper's token once useLocalToken was called): the JSON, or null. */
+export async function helperHealth(url, timeoutMs = 2000) {
+  return health(url, timeoutMs);
+}
+
 async function health(url, timeoutMs = 2000) {
   const ctl = new AbortController();
   const t = setTimeout(() => ctl.abort(), timeoutMs);
   try {
-    const r = await fetch(`${url}/v1/health`, { signal: ctl.signal });
+    const r = await fetch(`${url}/v1/health`, { signal: ctl.signal, headers: authorization(url) });
     if (!r.ok) return null;
     return await r.json();
   } catch {
@@ -52,8 +86,10 @@ function testConfigDir() {
 
 /**
  * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
- * Returns { url, port, configDir, health, stop(), start(), log() }: stop() ends only the process
- * started here; start() starts it again on the same port, with the same configuration folder.
+ * Returns { url, port, configDir, token, health, requests, stop(), start(), log() }: stop() ends
+ * only the process started here; start() starts it again on the same port, with the same
+ * configuration folder (so its pairings and token stay). `token` is the local one
+ * (`entity-lens pair --token`), which annotate() sends.
  */
 export async function startHelper({ port, timeoutMs = 90000, configDir = testConfigDir() } = {}) {
   if (!existsSync(HELPER_BIN)) {
@@ -132,6 +168,9 @@ export async function startHelper({ port, timeoutMs = 90000, configDir = testCon
     },
   };
   await helper.start();
+  // Paired as the reader's own programs are; the full health (model, labels) needs the token.
+  helper.token = await useLocalToken(url, configDir);
+  helper.health = await health(url);
   return helper;
 }
 
@@ -147,7 +186,7 @@ export async function annotate(helperUrl, request, timeoutMs = 60000) {
   try {
     const r = await fetch(`${helperUrl}/v1/annotate`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...authorization(helperUrl) },
       body: JSON.stringify(request),
       signal: ctl.signal,
     });

@@ -10,9 +10,9 @@ import { mkdtemp, writeFile, rm, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROME_ID, EXTENSION_DIR, launchBrowser } from "./browsers.js";
-import { startHelper, annotate, mentionsOf, requestLines } from "./helper.js";
+import { startHelper, annotate, mentionsOf, requestLines, helperCli } from "./helper.js";
 import { startFixtureServer, FIXTURES } from "./fixture-server.js";
-import { launchPaired, helperCli } from "./pairing.js";
+import { launchPaired, pairingCode, typePairingCode, extensionIsPaired } from "./pairing.js";
 import {
   snapshot,
   annotateViaAction,
@@ -53,8 +53,9 @@ function telling(name) {
 
 /**
  * Another extension, made here: host permission for 127.0.0.1 (so the browser lets it reach the
- * helper without CORS), a background that asks the helper for its health, an annotation and a
- * pairing code, then its health again, and posts what it got to `reportUrl`.
+ * helper without CORS), a background that asks the helper for its health, an annotation, a token
+ * (without a code, then with a guessed one), then its health again, and posts what it got to
+ * `reportUrl`.
  */
 async function curiousExtension(helperUrl, reportUrl) {
   const dir = await mkdtemp(join(tmpdir(), "entity-lens-curious-"));
@@ -82,6 +83,7 @@ async function curiousExtension(helperUrl, reportUrl) {
       out.health = await ask("/v1/health", {});
       out.annotate = await ask("/v1/annotate", json({ url: "http://127.0.0.1/secret", html: "<html><body><article><p>Ada Lovelace met Charles Babbage in London on Monday to talk about engines.</p></article></body></html>" }));
       out.pair = await ask("/v1/pair", json({}));
+      out.pairGuess = await ask("/v1/pair", json({ code: "ABCD-EFGH", name: "Entity Lens in Chrome" }));
       out.healthAfterCode = await ask("/v1/health", {});
       await fetch(${JSON.stringify(reportUrl)}, { method: "POST", body: JSON.stringify(out) });
     })();`;
@@ -175,22 +177,16 @@ describe("Attacks on the extension from a page and from another extension", { ti
         return seen;
       }
 
-      test("Entity Lens is the extension the helper knows: Chromium by its pinned id, Firefox paired by the reader", async () => {
+      test("Entity Lens is paired with the helper by the reader's code (and Chromium's id is the pinned one)", async () => {
         if (kind === "chromium") {
           assert.equal(session.extensionId, CHROME_ID);
           assert.equal(session.extensionOrigin, `chrome-extension://${CHROME_ID}`);
         }
         const listed = await helperCli(["pair", "--list"], shared.helper.configDir);
         assert.equal(listed.code, 0, listed.stderr);
-        const paired = listed.stdout.split("\n").filter((line) => line.startsWith("Paired: "));
-        if (kind === "firefox") {
-          assert.equal(paired.length, 1, listed.stdout);
-          assert.ok(paired[0].startsWith(`Paired: ${session.extensionOrigin} `), `not paired: ${listed.stdout}`);
-        } else {
-          // Known to the helper as it is: built in, never paired.
-          assert.match(listed.stdout, new RegExp(`chrome-extension://${CHROME_ID} \\(built in\\)`));
-          assert.deepEqual(paired, [], `Chrome needed no pairing: ${listed.stdout}`);
-        }
+        const name = kind === "chromium" ? "Entity Lens in Chrome" : "Entity Lens in Firefox";
+        assert.ok(listed.stdout.split("\n").some((line) => line.startsWith(`Paired: ${name} `)), listed.stdout);
+        assert.equal(await extensionIsPaired(session), true);
       });
 
       test("(a) the page cannot read the panel: closed root, nothing in the DOM, selection or serialisation", async () => {
@@ -347,23 +343,26 @@ describe("Attacks on the extension from a page and from another extension", { ti
           const otherId = await session.browser.installExtension(dir);
           assert.notEqual(otherId, session.extensionId);
           const report = await collector.next(1);
-          // Each request: refused 403 with not_paired (or forbidden), and nothing else in the body.
-          const outcome = (r) => {
-            let code = null;
+          const body = (r) => {
             try {
-              code = JSON.parse(r.body).error.code;
-            } catch {}
-            const refused = r.status === 403 && ["not_paired", "forbidden"].includes(code);
-            const data = /Lovelace|Babbage|"entities"|"model"|"labels"/.test(r.body || "");
-            return refused && !data ? "refused" : `${r.status || r.failed} ${String(r.body).slice(0, 120)}`;
+              return JSON.parse(r.body);
+            } catch {
+              return { unreadable: String(r.body || r.failed).slice(0, 120) };
+            }
           };
-          // GET requests from an extension carry no Origin in either browser (Sec-Fetch-Site is
-          // "none" in Chromium, "same-origin" in Firefox), POSTs do: both kinds are tried.
-          const requests = ["health", "annotate", "healthAfterCode"];
-          assert.deepEqual(Object.fromEntries(requests.map((n) => [n, outcome(report[n])])),
-            Object.fromEntries(requests.map((n) => [n, "refused"])), "the other extension got an answer");
-          // Asking for a code is allowed; it grants nothing until the reader confirms it.
-          assert.ok([200, 403].includes(report.pair.status), JSON.stringify(report.pair));
+          const data = (r) => /Lovelace|Babbage|"entities"|"model"|"labels"|"languages"|"token"/.test(r.body || "");
+          // Health is open, and says no more than that the helper runs (not its model or labels).
+          for (const name of ["health", "healthAfterCode"]) {
+            assert.equal(report[name].status, 200, JSON.stringify(report[name]));
+            assert.deepEqual(Object.keys(body(report[name])).sort(), ["paired", "status", "version"], report[name].body);
+            assert.equal(body(report[name]).paired, false);
+          }
+          // Annotating is refused without a token; asking to pair without the reader's code gets none.
+          assert.equal(report.annotate.status, 403, JSON.stringify(report.annotate));
+          assert.ok(["not_paired", "forbidden"].includes(body(report.annotate).error.code), report.annotate.body);
+          assert.ok(report.pair.status >= 400, `a pairing without a code: ${JSON.stringify(report.pair)}`);
+          assert.ok(report.pairGuess.status >= 400, `a pairing with a guessed code: ${JSON.stringify(report.pairGuess)}`);
+          for (const r of [report.annotate, report.pair, report.pairGuess]) assert.ok(!data(r), `data in the refusal: ${r.body}`);
           const pairedAfter = await helperCli(["pair", "--list"], helper.configDir);
           assert.equal(pairedAfter.stdout, pairedBefore.stdout, "the other extension got paired");
 
@@ -376,30 +375,34 @@ describe("Attacks on the extension from a page and from another extension", { ti
         }
       });
 
-      if (kind === "firefox") {
-        test("a new Firefox install is not paired until the reader runs the command: the options page says so", async () => {
-          // A fresh install has a new moz-extension:// origin the helper has never seen.
-          const fresh = await launchBrowser("firefox");
-          try {
-            await fresh.setSettings({ helperUrl: shared.helper.url });
-            const page = await fresh.optionsPage();
-            const status = () => page.$eval("#pair-status", (el) => el.textContent.trim());
-            await page.waitForFunction(() => document.querySelector("#pair-status").textContent.trim() !== "", { timeout: 5000 });
-            assert.doesNotMatch(await status(), /^Paired/, "an unpaired install is shown as paired");
-            await page.bringToFront();
-            await page.click("#pair");
-            await page.waitForFunction(() => document.querySelector("#pair-code").textContent.trim() !== "", { timeout: 10000 });
-            // The page checks every 1.5 s: give it three checks, the reader has not confirmed.
-            await sleep(4500);
-            assert.doesNotMatch(await status(), /^Paired/, "paired before the reader confirmed the code");
-            const answer = await fresh.inExtension(() => browser.runtime.sendMessage({ type: "entity-lens:pair" }));
-            assert.equal(answer.paired, false, JSON.stringify(answer));
-            await page.close();
-          } finally {
-            await fresh.close();
+      test("a new install is not paired until the reader types the code: the options page and the helper agree", async () => {
+        const fresh = await launchBrowser(kind);
+        try {
+          await fresh.setSettings({ helperUrl: shared.helper.url });
+          const page = await fresh.optionsPage();
+          let shown = "";
+          for (let i = 0; i < 100 && !shown; i++) {
+            shown = await page.$eval("#pair-status", (el) => el.textContent.trim());
+            if (!shown) await sleep(50);
           }
-        });
-      }
+          await page.close();
+          assert.match(shown, /^Not paired/, "the options page does not say it is not paired");
+          assert.doesNotMatch(shown, /^Paired/, "an unpaired install is shown as paired");
+          assert.equal(await extensionIsPaired(fresh), false);
+          // A wrong code (a guess, or one a page showed) pairs nothing.
+          const wrong = await typePairingCode(fresh, "ABCD-EFGH");
+          assert.doesNotMatch(wrong, /^Paired/, `a wrong code: ${wrong}`);
+          assert.equal(await extensionIsPaired(fresh), false);
+          // The reader's code does, once.
+          const code = await pairingCode(shared.helper.configDir);
+          assert.match(await typePairingCode(fresh, code), /^Paired/);
+          assert.equal(await extensionIsPaired(fresh), true);
+          await fresh.setSettings({ helperToken: "" });
+          assert.doesNotMatch(await typePairingCode(fresh, code), /^Paired/, "a code worked twice");
+        } finally {
+          await fresh.close();
+        }
+      });
     });
   }
 });

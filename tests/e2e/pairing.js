@@ -1,69 +1,78 @@
-// A browser with Entity Lens that the helper answers, set up the way a reader does it.
-// Chrome: the manifest's key pins the extension id, which the helper trusts as it is
-// (launchBrowser checks the id). Firefox: every installation has its own moz-extension:// origin,
-// which the reader pairs once: the options page's Pair button (a real, trusted click) shows a
-// code, `entity-lens pair CODE` at a terminal confirms it, and the options page then says paired.
+// A browser with Entity Lens that the helper answers, set up the way a reader does it: the helper
+// serves only holders of a token it handed out by pairing. The reader runs `entity-lens pair` in a
+// terminal, which prints a one-time code, types it into the Entity Lens options page (real,
+// trusted keyboard and mouse input here) and presses Pair; the extension trades it for its token.
 // One function for the e2e suite, the robustness and attack tests, the audit and bench-browser.
-import { execFile } from "node:child_process";
+// (launchBrowser checks that Chromium's id is the one the manifest's key pins.)
+import { setTimeout as sleep } from "node:timers/promises";
 import { launchBrowser } from "./browsers.js";
-import { HELPER_BIN } from "./helper.js";
+import { helperCli } from "./helper.js";
 
-/** Runs `entity-lens ARGS` with the helper's configuration folder. Returns { code, stdout, stderr }. */
-export function helperCli(args, configDir) {
-  const env = { ...process.env };
-  if (configDir) env.ENTITY_LENS_CONFIG_DIR = configDir;
-  return new Promise((resolve) => {
-    execFile(HELPER_BIN, args, { env, timeout: 60000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
+/** `entity-lens pair` with the helper's configuration folder: the code it prints. */
+export async function pairingCode(configDir) {
+  const run = await helperCli(["pair"], configDir);
+  const code = /Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(run.stdout);
+  if (run.code !== 0 || !code) throw new Error(`entity-lens pair printed no code (${run.code}): ${run.stdout}${run.stderr}`);
+  return code[1];
 }
 
-const text = (page, selector) => page.$eval(selector, (el) => el.textContent.trim());
-
 /**
- * Pairs the session's Entity Lens with `helper` ({ url, configDir }; configDir undefined: the
- * folder the helper uses by default) through the options page. Resolves once the extension's own
- * request says paired. Chromium: nothing to do.
+ * Types `code` into the options page's pairing field and presses Pair, as the reader does.
+ * Resolves to what #pair-status says once it has answered (paired or not).
  */
-export async function pairWithHelper(session, helper) {
-  if (session.kind !== "firefox") return;
-  await session.setSettings({ helperUrl: helper.url });
+export async function typePairingCode(session, code) {
   const page = await session.optionsPage();
   try {
     await page.bringToFront();
-    await page.click("#pair"); // real mouse input: the reader's click
-    await page.waitForFunction(() => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(document.querySelector("#pair-code").textContent.trim()), {
-      timeout: 10000,
-      polling: 100,
-    }).catch(async (err) => {
-      throw new Error(`no pairing code in the options page (${err.message}); it says: ${await text(page, "#pair-status")}`);
-    });
-    const code = await text(page, "#pair-code");
-    const origin = await text(page, "#pair-origin");
-    if (origin !== session.extensionOrigin) throw new Error(`the options page pairs ${origin}, not ${session.extensionOrigin}`);
-    const confirmed = await helperCli(["pair", code], helper.configDir);
-    if (confirmed.code !== 0 || !confirmed.stdout.includes(`Paired ${session.extensionOrigin}`)) {
-      throw new Error(`entity-lens pair ${code} failed (${confirmed.code}): ${confirmed.stdout}${confirmed.stderr}`);
+    await page.click("#pair-code");
+    await page.keyboard.type(code);
+    const status = () => page.$eval("#pair-status", (el) => el.textContent.trim());
+    // The page says on opening whether it is paired: that first, so it is not taken for the answer.
+    const opened = Date.now();
+    while (!(await status()) && Date.now() - opened < 5000) await sleep(50);
+    const before = await status();
+    await page.click("#pair");
+    // "Pairing…" first, then the answer. (A plain loop: puppeteer's waitForFunction leaves a
+    // clean-up call behind that fails once the page is closed.)
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const text = await status();
+      if (text && text !== before && !/…$/.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`the options page gave no answer to the code; it says: ${text}`);
+      await sleep(100);
     }
-    // The options page watches for the confirmation by itself.
-    await page.waitForFunction(() => /^Paired/.test(document.querySelector("#pair-status").textContent), { timeout: 15000, polling: 200 })
-      .catch(async (err) => {
-        throw new Error(`the options page did not say paired (${err.message}); it says: ${await text(page, "#pair-status")}`);
-      });
   } finally {
     await page.close().catch(() => {});
   }
-  // And the extension's own request is answered as paired (a POST, which carries its Origin).
-  const answer = await session.inExtension(() => browser.runtime.sendMessage({ type: "entity-lens:pair" }));
-  if (!answer || !answer.ok || answer.paired !== true) throw new Error(`after pairing, the helper says: ${JSON.stringify(answer)}`);
+}
+
+/** Whether the helper tells the extension, with the token it keeps, that it is paired. */
+export async function extensionIsPaired(session) {
+  return session.inExtension(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const { helperUrl, helperToken } = await api.storage.local.get(["helperUrl", "helperToken"]);
+    const headers = helperToken ? { Authorization: `Bearer ${helperToken}` } : {};
+    const r = await fetch(`${helperUrl}/v1/health`, { headers });
+    return r.ok ? (await r.json()).paired === true : false;
+  });
+}
+
+/**
+ * Pairs the session's Entity Lens with `helper` ({ url, configDir }; configDir undefined: the
+ * folder the helper uses by default). Resolves once the extension's own request says paired.
+ */
+export async function pairWithHelper(session, helper) {
+  await session.setSettings({ helperUrl: helper.url });
+  const code = await pairingCode(helper.configDir);
+  const said = await typePairingCode(session, code);
+  if (!/^Paired/.test(said)) throw new Error(`the options page did not pair: ${said}`);
+  if (!(await extensionIsPaired(session))) throw new Error("after pairing, the helper does not know the extension's token");
 }
 
 /** launchBrowser, then the extension set to use `helper` and paired with it. */
 export async function launchPaired(kind, helper, options = {}) {
   const session = await launchBrowser(kind, options);
   try {
-    await session.setSettings({ helperUrl: helper.url });
     await pairWithHelper(session, helper);
   } catch (err) {
     await session.close();
