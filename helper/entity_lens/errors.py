@@ -15,6 +15,7 @@ STATUS = {
     "bad_request": 400,
     "bad_url": 400,
     "forbidden": 403,
+    "private_address": 403,
     "not_found": 404,
     "method_not_allowed": 405,
     "too_large": 413,

@@ -34,8 +34,10 @@ def fixture_html(name):
 @pytest.fixture(scope="session")
 def annotator():
     # Short limits so the slow-server tests finish quickly; the model is the real default one.
+    # The upstream servers below listen on 127.0.0.1, a private address: allowed explicitly
+    # here (test_private_addresses.py checks that the default refuses it).
     limits = FetchLimits(max_bytes=2 * 1024 * 1024, connect_timeout=2, read_timeout=1.5,
-                         total_timeout=4, max_redirects=5)
+                         total_timeout=4, max_redirects=5, allow_private_addresses=True)
     return Annotator(limits=limits)
 
 
@@ -149,9 +151,11 @@ def wait_for_health(base, timeout=60):
 
 @pytest.fixture(scope="session")
 def live_helper():
-    """The real `entity-lens serve` (waitress, real model) on a free port."""
+    """The real `entity-lens serve` (waitress, real model) on a free port, allowed to fetch
+    the upstream servers on 127.0.0.1."""
     port = free_port()
-    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
+    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port),
+                                "--allow-private-addresses"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
     base = f"http://127.0.0.1:{port}"
