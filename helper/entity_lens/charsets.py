@@ -16,6 +16,7 @@ import webencodings
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([^\s;"']+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _META_SCAN_BYTES = 8192
+_REPLACEMENT = webencodings.lookup("replacement")
 
 
 def decode(body, content_type=""):
@@ -26,6 +27,10 @@ def decode(body, content_type=""):
             return webencodings.decode(body, "utf-8", errors="strict")[0]
         except UnicodeDecodeError:
             encoding = "windows-1252"
+    if encoding == _REPLACEMENT:
+        # Labels such as iso-2022-kr, which can smuggle markup past filters: the standard's
+        # decoder gives one U+FFFD for the whole body (webencodings' gives one per byte, slowly).
+        return "\ufffd" if body else ""
     # webencodings.decode lets a byte order mark override the label, as browsers do.
     return webencodings.decode(body, encoding, errors="replace")[0]
 
