@@ -26,7 +26,9 @@ const MENU_ID = "entity-lens-toggle";
 // auto mode: below this share of paragraphs found on the page, send the page itself.
 const MIN_ALIGNED = 0.8;
 // auto mode: the helper could not use the address, so the page as displayed may do.
-const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url"]);
+// private_address: the helper never fetches this computer or the local network (an intranet
+// article); the page as displayed is read instead.
+const FALLBACK_CODES = new Set(["fetch_failed", "fetch_timeout", "no_text", "bad_url", "private_address"]);
 
 // Tabs with a run in progress: tabId -> AbortController.
 const running = new Map();

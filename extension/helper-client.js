@@ -145,6 +145,10 @@
       title: "The helper could not download this page.",
       advice: `Try again, or set the mode to "page as displayed" in the options. (${e.message})`,
     }),
+    private_address: () => ({
+      title: "The helper does not fetch pages on this computer or your local network.",
+      advice: "It never connects to private addresses, so that web pages cannot use it to look into your network. Set the mode to auto or \"page as displayed\" in the options: the page is then read as your browser displays it.",
+    }),
     fetch_timeout: () => ({
       title: "The site took too long to answer the helper.",
       advice: "Try again later, or set the mode to \"page as displayed\" in the options.",
