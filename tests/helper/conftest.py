@@ -1,5 +1,6 @@
 """Shared fixtures: one real model for the session, real HTTP servers on free ports."""
 
+import contextlib
 import gzip
 import http.server
 import os
@@ -128,14 +129,23 @@ class UpstreamHandler(http.server.BaseHTTPRequestHandler):
         return self.send(404, b"<h1>Not found</h1>")
 
 
+@contextlib.contextmanager
+def http_server(handler):
+    """A real threaded HTTP server with `handler` on a free 127.0.0.1 port; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def upstream():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), UpstreamHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(UpstreamHandler) as base:
+        yield base
 
 
 def wait_for_health(base, timeout=60):

@@ -1,12 +1,9 @@
 """A fetched page's bytes become text as in a browser: WHATWG labels only, U+FFFD for bad bytes."""
 
-import http.server
-import threading
-
 import pytest
 import webencodings
 
-from conftest import fixture_html
+from conftest import UpstreamHandler, fixture_html, http_server
 from entity_lens.charsets import decode
 
 ARTICLE = ("<html lang=en><head>{meta}<title>Talks</title></head><body><article><p>Kaja Kallas "
@@ -86,12 +83,9 @@ def test_no_label_is_utf8_when_valid_else_windows_1252():
 
 # --- Through the helper, fetched from a server ----------------------------------------------
 
-class CharsetUpstream(http.server.BaseHTTPRequestHandler):
+class CharsetUpstream(UpstreamHandler):
     """Serves the fixture article with the charset named in the path: /header/<label> puts it
     in Content-Type, /meta/<label> in a <meta> tag."""
-
-    def log_message(self, *args):
-        pass
 
     def do_GET(self):
         _, where, label = self.path.split("/", 2)
@@ -101,21 +95,13 @@ class CharsetUpstream(http.server.BaseHTTPRequestHandler):
             content_type += f"; charset={label}"
         else:
             html = html.replace("<head>", f'<head><meta charset="{label}">', 1)
-        body = html.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send(200, html.encode(), content_type=content_type)
 
 
 @pytest.fixture(scope="module")
 def charset_upstream():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), CharsetUpstream)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(CharsetUpstream) as base:
+        yield base
 
 
 @pytest.mark.parametrize("path", ["/header/punycode", "/meta/punycode", "/meta/undefined",

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import ENTITY_LENS, FIXTURES, free_port, wait_for_health
+from conftest import ENTITY_LENS, FIXTURES, UpstreamHandler, free_port, wait_for_health
 from entity_lens import addresses
 from entity_lens.app import create_app
 
@@ -31,26 +31,12 @@ SECRET_PAGE = (f"<html lang=en><head><title>Payroll</title></head><body><article
 NEWS = (FIXTURES / "news-article.html").read_bytes()
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        for key, value in headers:
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class IntranetHandler(_Handler):
+class IntranetHandler(UpstreamHandler):
     def do_GET(self):
         self.send(200, SECRET_PAGE)
 
 
-class OutsideHandler(_Handler):
+class OutsideHandler(UpstreamHandler):
     """The attacker's site: redirects only the helper (its User-Agent) to `/to?<target>`."""
 
     def do_GET(self):
