@@ -195,6 +195,7 @@ class FetchLimits:
 
 
 def _config_key(field_name):
+    # max_bytes → FETCH_MAX_BYTES; allow_private_addresses → ALLOW_PRIVATE_ADDRESSES.
     return (field_name if field_name.startswith("allow_") else "fetch_" + field_name).upper()
 
 
@@ -293,8 +294,8 @@ def _request(url, limits, deadline, first_host):
         return pool.request("GET", url, redirect=False, retries=False, timeout=timeout,
                             preload_content=False, decode_content=True)
     except PrivateAddressRefused as refused:
-        raise ApiError("private_address", _private_address_message(first_host, refused.host)) \
-            from None
+        message = _private_address_message(first_host, refused.host)
+        raise ApiError("private_address", message) from None
     except urllib3.exceptions.NewConnectionError as exc:
         # Checked first: urllib3 makes it a subclass of ConnectTimeoutError.
         raise ApiError("fetch_failed", f"Could not reach {_host(url)}: {_reason(exc)}.") from None
