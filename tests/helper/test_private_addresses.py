@@ -9,6 +9,7 @@ tried and the answer cannot tell whether anything listens there.
 import copy
 import dataclasses
 import http.server
+import ipaddress
 import json
 import socket
 import subprocess
@@ -18,10 +19,14 @@ import urllib.request
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ENTITY_LENS, FIXTURES, UpstreamHandler, free_port, wait_for_health
 from entity_lens import addresses
 from entity_lens.app import create_app
+from entity_lens.errors import ApiError
+from entity_lens.fetch import FetchLimits, fetch
 
 SECRET_NAME = "Zebulon Quartermaine"
 SECRET_PAGE = (f"<html lang=en><head><title>Payroll</title></head><body><article><p>Intranet "
@@ -130,6 +135,34 @@ def test_link_local_private_and_wrapped_addresses_are_refused(default_post, host
     # Refused before connecting: none of these would answer here, yet the answer is not a
     # time-out or an unreachable host.
     assert_refused(default_post({"url": f"http://{host}/latest/meta-data/"}))
+
+
+NON_PUBLIC_V4 = [ipaddress.IPv4Network(n) for n in (
+    "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+    "100.64.0.0/10", "0.0.0.0/8")]
+
+
+def spellings(ip):
+    """What a URL host may say for the IPv4 address `ip` (the C library reads them all)."""
+    value, parts = int(ip), ip.packed
+    return [
+        str(ip), str(value), hex(value),
+        ".".join(f"0{b:o}" for b in parts), ".".join(hex(b) for b in parts),
+        f"{parts[0]}.{value & 0xFFFFFF}", f"{parts[0]}.{parts[1]}.{value & 0xFFFF}",
+        f"[::ffff:{ip}]", f"[::ffff:{value >> 16:x}:{value & 0xFFFF:x}]",
+        f"[64:ff9b::{ip}]", f"[2002:{value >> 16:x}:{value & 0xFFFF:x}::1]",
+    ]
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(NON_PUBLIC_V4).flatmap(lambda net: st.integers(
+    int(net.network_address), int(net.broadcast_address)).map(ipaddress.IPv4Address)))
+def test_every_spelling_of_any_non_public_ipv4_address_is_refused(intranet, no_connection_to, ip):
+    for host in spellings(ip):
+        with pytest.raises(ApiError) as refused:
+            fetch(f"http://{host}:{intranet.v4.port}/payroll", FetchLimits())
+        assert refused.value.code == "private_address", (host, refused.value.message)
 
 
 def test_the_refusal_is_the_same_whether_anything_listens(default_post, intranet,
