@@ -38,10 +38,12 @@ async function health(url, timeoutMs = 2000) {
 
 /**
  * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
+ * `allowPrivateAddresses` (default true: the fixture pages are served from 127.0.0.1) passes
+ * `--allow-private-addresses`, which a real install never does; false gives the default helper.
  * Returns { url, port, health, stop(), start(), log() }: stop() ends only the process started here;
  * start() starts it again on the same port.
  */
-export async function startHelper({ port, timeoutMs = 90000 } = {}) {
+export async function startHelper({ port, timeoutMs = 90000, allowPrivateAddresses = true } = {}) {
   if (!existsSync(HELPER_BIN)) {
     throw new Error(`the helper is not installed: ${HELPER_BIN} is missing (python -m venv .venv && .venv/bin/pip install -e .)`);
   }
@@ -58,7 +60,9 @@ export async function startHelper({ port, timeoutMs = 90000 } = {}) {
       if (proc) return helper;
       if (await health(url, 500)) throw new Error(`something already answers on ${url}`);
       lines = [];
-      const child = spawn(HELPER_BIN, ["serve", "--port", String(port)], {
+      const args = ["serve", "--port", String(port)];
+      if (allowPrivateAddresses) args.push("--allow-private-addresses");
+      const child = spawn(HELPER_BIN, args, {
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, PYTHONUNBUFFERED: "1" },
       });

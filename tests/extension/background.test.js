@@ -133,3 +133,24 @@ test("closing the tab cancels its request to the helper", async () => {
   await settle();
   assert.ok(!bg.content().calls.includes("show"));
 });
+
+test("auto mode reads the page as displayed when the helper refuses a private address", async () => {
+  const asked = [];
+  const bg = loadBackground({
+    annotate: async (base, request) => {
+      asked.push(request);
+      if (!("html" in request)) {
+        const error = new Error("private");
+        error.code = "private_address";
+        throw error;
+      }
+      return { text: "", entities: [], groups: [] };
+    },
+  });
+  bg.on.click({ id: TAB });
+  await settle();
+  assert.equal(asked.length, 2, "the address, then the page as displayed");
+  assert.ok("html" in asked[1], "the second request sends the page");
+  assert.ok(bg.content().calls.includes("show"), `not shown (calls: ${bg.content().calls})`);
+  assert.ok(!bg.content().calls.includes("error"), "an error was shown");
+});
