@@ -26,13 +26,7 @@ def create_app(config=None, annotator=None):
     if annotator is None:
         annotator = Annotator(
             model=app.config["MODEL"],
-            limits=FetchLimits(
-                max_bytes=app.config["FETCH_MAX_BYTES"],
-                connect_timeout=app.config["FETCH_CONNECT_TIMEOUT"],
-                read_timeout=app.config["FETCH_READ_TIMEOUT"],
-                total_timeout=app.config["FETCH_TOTAL_TIMEOUT"],
-                max_redirects=app.config["FETCH_MAX_REDIRECTS"],
-            ),
+            limits=FetchLimits.from_config(app.config),
             cache_entries=app.config["CACHE_ENTRIES"],
             workers=app.config["NER_WORKERS"],
         )

@@ -35,6 +35,7 @@ def build_parser():
     serve.add_argument("--workers", type=int, default=None,
                        help="extra processes for entity recognition on long pages "
                             "(default: one per further core, up to 3; 0: none)")
+    _add_allow_private_addresses(serve)
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
     annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
@@ -49,6 +50,7 @@ def build_parser():
     annotate.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text",
                           help="output: a readable summary (default), the API's JSON, one JSON "
                                "line per mention, or CSV of mentions")
+    _add_allow_private_addresses(annotate)
 
     pair = commands.add_parser(
         "pair", help="let Entity Lens in a browser use the helper (prints a code to type in)",
@@ -65,6 +67,13 @@ def build_parser():
         "service", help="run the helper as a background service started at login")
     service.add_arguments(service_parser)
     return parser
+
+
+def _add_allow_private_addresses(parser):
+    parser.add_argument("--allow-private-addresses", action="store_true",
+                        help="UNSAFE, for tests and development only: also fetch pages on this "
+                             "computer and private networks (127.0.0.1, 192.168.x.x, ...), which "
+                             "lets any web page have the helper read them")
 
 
 def main(argv=None):
@@ -93,7 +102,8 @@ def serve(args):
                      "(use 127.0.0.1, localhost or ::1).")
     try:
         workers = default_processes() if args.workers is None else args.workers
-        app = create_app({"MODEL": args.model, "NER_WORKERS": workers})
+        app = create_app({"MODEL": args.model, "NER_WORKERS": workers,
+                          "ALLOW_PRIVATE_ADDRESSES": args.allow_private_addresses})
     except ModelNotFound as exc:
         return _fail(str(exc))
     try:
@@ -111,6 +121,8 @@ def serve(args):
 
     signal.signal(signal.SIGTERM, stop)
     model = app.extensions["entity_lens"].describe_model()
+    if args.allow_private_addresses:
+        print(_PRIVATE_ADDRESSES_WARNING, file=sys.stderr, flush=True)
     print(f"Entity Lens helper {__version__} ready on http://{args.host}:{args.port} "
           f"(model {model['name']} {model['version']})", file=sys.stderr, flush=True)
     try:
@@ -153,7 +165,13 @@ def pair(args):
     return 0
 
 
+_PRIVATE_ADDRESSES_WARNING = (
+    "entity-lens: WARNING: --allow-private-addresses is on: any web page can have this helper "
+    "read pages on this computer and your network. Use it for tests and development only.")
+
+
 def annotate(args):
+    from .fetch import FetchLimits
     from .pipeline import Annotator, Options
 
     if args.html:
@@ -169,11 +187,15 @@ def annotate(args):
     else:
         return _fail("Give a page's address, or --html FILE.")
     try:
-        result = Annotator(model=args.model).annotate(url, html, Options(watchlist=args.watch))
+        limits = FetchLimits(allow_private_addresses=args.allow_private_addresses)
+        result = Annotator(model=args.model, limits=limits).annotate(
+            url, html, Options(watchlist=args.watch))
     except ModelNotFound as exc:
         return _fail(str(exc))
     except ApiError as exc:
-        return _fail(f"{exc.message} ({exc.code})")
+        hint = (" For a test page served from this computer, add --allow-private-addresses."
+                if exc.code == "private_address" else "")
+        return _fail(f"{exc.message} ({exc.code}){hint}")
     sys.stdout.write(format_result(result, args.format))
     return 0
 

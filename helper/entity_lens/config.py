@@ -20,6 +20,9 @@ class Config:
     FETCH_READ_TIMEOUT = 10.0
     FETCH_TOTAL_TIMEOUT = 20.0
     FETCH_MAX_REDIRECTS = 5
+    # Fetch pages on this computer and private networks too. Unsafe (a web page could have the
+    # helper read them): only for tests and development that serve pages from 127.0.0.1.
+    ALLOW_PRIVATE_ADDRESSES = False
     # Worker processes for NER on long pages (0: none; the server uses one per further core).
     NER_WORKERS = 0
     # Results kept for repeated pages (keyed on content, so a changed page is annotated afresh).

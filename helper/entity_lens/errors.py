@@ -17,6 +17,7 @@ STATUS = {
     "forbidden": 403,
     "not_paired": 403,
     "bad_pairing_code": 403,
+    "private_address": 403,
     "not_found": 404,
     "method_not_allowed": 405,
     "too_large": 413,

@@ -1,33 +1,48 @@
 """Fetching a page the way a careful browser would, within hard limits.
 
-http and https only, connect/read time-outs plus an overall deadline, a bounded number of
-redirects (each one checked again), a size cap enforced while streaming, HTML only, and the
-charset taken from the header, then the page's own <meta>, then a tolerant fallback.
+http and https only, public addresses only (every address a name resolves to is vetted and the
+socket connects to a vetted one, on every redirect hop), connect/read time-outs plus an
+overall deadline, a bounded number of redirects (each one checked again), a size cap enforced
+while streaming, HTML only, decoded as a browser would (charsets.py). A response whose body is
+not read to its end is closed, never put back in the pool.
 """
 
-import re
 import socket
+import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 import urllib3.connection
+from urllib3.exceptions import (ConnectTimeoutError, LocationParseError, NameResolutionError,
+                                NewConnectionError)
+from urllib3.util.connection import allowed_gai_family, create_connection
 
-from . import __version__
+from . import __version__, addresses
+from .charsets import decode
+from .config import Config
 from .errors import ApiError
 
 USER_AGENT = (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
               f"Chrome/130.0 Safari/537.36 EntityLens/{__version__} (Entity Lens local helper)")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_POOL = urllib3.PoolManager(num_pools=8, headers={
+_HEADERS = {
     "User-Agent": USER_AGENT,
     "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
     "Accept-Language": "en;q=0.9,*;q=0.5",
-})
+}
+# This thread's fetch: its watchdog and whether private addresses are allowed.
 _local = threading.local()
+
+
+class PrivateAddressRefused(Exception):
+    """A connection was about to be made to an address that is not public."""
+
+    def __init__(self, host):
+        super().__init__(host)
+        self.host = host
 
 
 class _Watchdog:
@@ -88,11 +103,56 @@ class _Watched:
         return super().getresponse(*args, **kwargs)
 
 
-class _HTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+class _Vetted:
+    """Mixed into urllib3's connections: resolve the name here, vet every address it has, then
+    connect to a vetted address itself.
+
+    Checking a name and letting the socket resolve it again would leave a gap a DNS server
+    can use (answer a public address, then 127.0.0.1). urllib3 still uses the name for the Host
+    header, TLS's server name (SNI) and the certificate check. Refused before any connection
+    is tried, so the refusal says nothing about what listens there.
+    """
+
+    def _new_conn(self):
+        resolved = _resolve(self._dns_host, self.port, self)
+        if not getattr(_local, "allow_private_addresses", False):
+            if not all(addresses.is_public(address) for address in resolved):
+                raise PrivateAddressRefused(self.host)
+        error = None
+        for address in resolved:
+            try:
+                sock = create_connection((address, self.port), self.timeout,
+                                         source_address=self.source_address,
+                                         socket_options=self.socket_options)
+            except TimeoutError as exc:
+                raise ConnectTimeoutError(self, f"Connection to {self.host} timed out.") from exc
+            except OSError as exc:
+                error = exc
+                continue
+            sys.audit("http.client.connect", self, self.host, self.port)
+            return sock
+        raise NewConnectionError(self, f"Failed to establish a new connection: {error}")
+
+
+def _resolve(host, port, connection):
+    """Every address `host` resolves to (an IP literal in any spelling resolves to itself)."""
+    host = host.strip("[]")
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        raise LocationParseError(f"'{host}', label empty or too long") from None
+    try:
+        infos = socket.getaddrinfo(host, port, allowed_gai_family(), socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise NameResolutionError(host, connection, exc) from exc
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+class _HTTPConnection(_Watched, _Vetted, urllib3.connection.HTTPConnection):
     pass
 
 
-class _HTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+class _HTTPSConnection(_Watched, _Vetted, urllib3.connection.HTTPSConnection):
     pass
 
 
@@ -104,16 +164,39 @@ class _HTTPSPool(urllib3.HTTPSConnectionPool):
     ConnectionCls = _HTTPSConnection
 
 
-_POOL.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+def _pool_manager():
+    pool = urllib3.PoolManager(num_pools=8, headers=_HEADERS)
+    pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+    return pool
 
 
-@dataclass
+# One pool per address policy: a connection made while private addresses were allowed must
+# never be reused by a fetch that refuses them. Pools never block: a busy host gets another
+# connection, so a slow fetch holds no other fetch up.
+_POOLS = {False: _pool_manager(), True: _pool_manager()}
+
+
+@dataclass(frozen=True)
 class FetchLimits:
-    max_bytes: int = 10 * 1024 * 1024
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    total_timeout: float = 20.0
-    max_redirects: int = 5
+    """What a fetch may do. The defaults are config.py's, the one place they are set."""
+
+    max_bytes: int = Config.FETCH_MAX_BYTES
+    connect_timeout: float = Config.FETCH_CONNECT_TIMEOUT
+    read_timeout: float = Config.FETCH_READ_TIMEOUT
+    total_timeout: float = Config.FETCH_TOTAL_TIMEOUT
+    max_redirects: int = Config.FETCH_MAX_REDIRECTS
+    # Unsafe outside tests: lets the helper read this computer and the local network.
+    allow_private_addresses: bool = Config.ALLOW_PRIVATE_ADDRESSES
+
+    @classmethod
+    def from_config(cls, config):
+        """The limits from a config mapping (keys FETCH_MAX_BYTES, ..., ALLOW_PRIVATE_ADDRESSES)."""
+        return cls(**{field.name: config[_config_key(field.name)] for field in fields(cls)})
+
+
+def _config_key(field_name):
+    # max_bytes → FETCH_MAX_BYTES; allow_private_addresses → ALLOW_PRIVATE_ADDRESSES.
+    return (field_name if field_name.startswith("allow_") else "fetch_" + field_name).upper()
 
 
 @dataclass
@@ -145,6 +228,14 @@ def check_url(url, *, fetchable=True):
 def fetch(url, limits=FetchLimits()):
     """Fetch `url` and return the decoded page, or raise an `ApiError` saying what went wrong."""
     check_url(url)
+    _local.allow_private_addresses = limits.allow_private_addresses
+    try:
+        return _fetch_watched(url, limits)
+    finally:
+        _local.allow_private_addresses = False
+
+
+def _fetch_watched(url, limits):
     with _Watchdog(limits.total_timeout) as watchdog:
         try:
             page = _fetch(url, limits, time.monotonic() + limits.total_timeout)
@@ -160,8 +251,10 @@ def fetch(url, limits=FetchLimits()):
 
 
 def _fetch(url, limits, deadline):
+    first_host = _host(url)
     for _ in range(limits.max_redirects + 1):
-        response = _request(url, limits, deadline)
+        response = _request(url, limits, deadline, first_host)
+        read_to_end = False
         try:
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location")
@@ -178,22 +271,31 @@ def _fetch(url, limits, deadline):
             if mime and mime not in HTML_TYPES:
                 raise ApiError("not_html", f"{_host(url)} sent {mime}, not a web page.")
             body = _read_capped(response, limits, deadline, url)
+            read_to_end = True
             if not mime and not _looks_like_html(body):
                 raise ApiError("not_html", f"{_host(url)} sent something that is not a web page.")
             return FetchedPage(url=url, html=decode(body, content_type))
         finally:
+            if not read_to_end:
+                # Unread bytes (a redirect's body, an error page, a refused type, a cut-off
+                # page) would be read as the next response on this connection: close it.
+                response.close()
             response.release_conn()
     raise ApiError("fetch_failed", f"Too many redirects (more than {limits.max_redirects}) "
                                    f"from {_host(url)}.")
 
 
-def _request(url, limits, deadline):
+def _request(url, limits, deadline, first_host):
     remaining = max(0.1, deadline - time.monotonic())
     timeout = urllib3.Timeout(connect=min(limits.connect_timeout, remaining),
                               read=min(limits.read_timeout, remaining))
+    pool = _POOLS[limits.allow_private_addresses]
     try:
-        return _POOL.request("GET", url, redirect=False, retries=False, timeout=timeout,
-                             preload_content=False, decode_content=True)
+        return pool.request("GET", url, redirect=False, retries=False, timeout=timeout,
+                            preload_content=False, decode_content=True)
+    except PrivateAddressRefused as refused:
+        message = _private_address_message(first_host, refused.host)
+        raise ApiError("private_address", message) from None
     except urllib3.exceptions.NewConnectionError as exc:
         # Checked first: urllib3 makes it a subclass of ConnectTimeoutError.
         raise ApiError("fetch_failed", f"Could not reach {_host(url)}: {_reason(exc)}.") from None
@@ -222,24 +324,12 @@ def _read_capped(response, limits, deadline, url):
     return b"".join(chunks)
 
 
-def decode(body, content_type=""):
-    """Decode with the header's charset, else the page's <meta>, else UTF-8, else Windows-1252."""
-    candidates = []
-    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type, re.I)
-    if match:
-        candidates.append(match.group(1))
-    match = _META_CHARSET.search(body[:8192])
-    if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
-    for charset in candidates:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("cp1252", errors="replace")
+def _private_address_message(first_host, host):
+    where = host if host == first_host else f"{first_host} redirected to {host}, which"
+    return (f"Entity Lens did not fetch this page: {where} leads to a private address (this computer "
+            f"or your local network). The helper never connects to private addresses, so that "
+            f"web pages cannot use it to look into your network. The extension reads the page "
+            f"as your browser displays it instead.")
 
 
 def _looks_like_html(body):

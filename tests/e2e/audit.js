@@ -26,10 +26,11 @@ const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --rep
 Runs the real flow (open the page from 127.0.0.1, click the toolbar action, check the painted
 mentions against what the helper returned, clear, check the page is restored) over every page in
 DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Its scripts may not navigate away, and once it
-has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper unless --helper
-is given; the browser's Entity Lens is paired with the helper as a reader does (the code entity-lens pair
-prints, typed into the options page; the command uses $ENTITY_LENS_CONFIG_DIR as the helper does).
-Writes one JSON report and prints one line per page and the totals.`;
+has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper (with
+--allow-private-addresses, as the pages come from 127.0.0.1) unless --helper is given; a helper given with
+--helper must run with that option too. The browser's Entity Lens is paired with the helper as a reader
+does (the code entity-lens pair prints, typed into the options page; the command uses
+$ENTITY_LENS_CONFIG_DIR as the helper does). Writes one JSON report and prints one line per page and the totals.`;
 
 function parseArgs(argv) {
   const o = { mode: "auto", style: "highlight", limit: 0, only: null, pageTimeout: 90 };

@@ -86,12 +86,14 @@ function testConfigDir() {
 
 /**
  * Starts the helper on `port` (a free one if not given) and waits for /v1/health.
+ * `allowPrivateAddresses` (default true: the fixture pages are served from 127.0.0.1) passes
+ * `--allow-private-addresses`, which a real install never does; false gives the default helper.
  * Returns { url, port, configDir, token, health, requests, stop(), start(), log() }: stop() ends
  * only the process started here; start() starts it again on the same port, with the same
  * configuration folder (so its pairings and token stay). `token` is the local one
  * (`entity-lens pair --token`), which annotate() sends.
  */
-export async function startHelper({ port, timeoutMs = 90000, configDir = testConfigDir() } = {}) {
+export async function startHelper({ port, timeoutMs = 90000, configDir = testConfigDir(), allowPrivateAddresses = true } = {}) {
   if (!existsSync(HELPER_BIN)) {
     throw new Error(`the helper is not installed: ${HELPER_BIN} is missing (python -m venv .venv && .venv/bin/pip install -e .)`);
   }
@@ -110,7 +112,9 @@ export async function startHelper({ port, timeoutMs = 90000, configDir = testCon
       if (proc) return helper;
       if (await health(url, 500)) throw new Error(`something already answers on ${url}`);
       lines = [];
-      const child = spawn(HELPER_BIN, ["serve", "--port", String(port)], {
+      const args = ["serve", "--port", String(port)];
+      if (allowPrivateAddresses) args.push("--allow-private-addresses");
+      const child = spawn(HELPER_BIN, args, {
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, PYTHONUNBUFFERED: "1", ENTITY_LENS_CONFIG_DIR: configDir },
       });

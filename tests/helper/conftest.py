@@ -1,5 +1,6 @@
 """Shared fixtures: one real model for the session, real HTTP servers on free ports."""
 
+import contextlib
 import gzip
 import http.server
 import os
@@ -35,8 +36,10 @@ def fixture_html(name):
 @pytest.fixture(scope="session")
 def annotator():
     # Short limits so the slow-server tests finish quickly; the model is the real default one.
+    # The upstream servers below listen on 127.0.0.1, a private address: allowed explicitly
+    # here (test_private_addresses.py checks that the default refuses it).
     limits = FetchLimits(max_bytes=2 * 1024 * 1024, connect_timeout=2, read_timeout=1.5,
-                         total_timeout=4, max_redirects=5)
+                         total_timeout=4, max_redirects=5, allow_private_addresses=True)
     return Annotator(limits=limits)
 
 
@@ -138,14 +141,23 @@ class UpstreamHandler(http.server.BaseHTTPRequestHandler):
         return self.send(404, b"<h1>Not found</h1>")
 
 
+@contextlib.contextmanager
+def http_server(handler):
+    """A real threaded HTTP server with `handler` on a free 127.0.0.1 port; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def upstream():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), UpstreamHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(UpstreamHandler) as base:
+        yield base
 
 
 def wait_for_health(base, timeout=60):
@@ -161,13 +173,15 @@ def wait_for_health(base, timeout=60):
 
 @pytest.fixture(scope="session")
 def live_helper(tmp_path_factory):
-    """The real `entity-lens serve` (waitress, real model) on a free port, with its own
-    configuration folder (pairing) in `helper.env`."""
+    """The real `entity-lens serve` (waitress, real model) on a free port, allowed to fetch
+    the upstream servers on 127.0.0.1, with its own configuration folder (pairing) in
+    `helper.env` and a paired token in `helper.token`."""
     port = free_port()
     config = tmp_path_factory.mktemp("config")
     env = dict(os.environ, PYTHONUNBUFFERED="1", ENTITY_LENS_CONFIG_DIR=str(config))
     token = PairingStore(config / "pairing.json").create_token("tests")
-    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
+    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port),
+                                "--allow-private-addresses"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

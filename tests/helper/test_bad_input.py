@@ -7,14 +7,12 @@ bytes) against the real waitress server.
 """
 
 import http.client
-import http.server
 import json
 import random
-import threading
 
 import pytest
 
-from conftest import EXT_ORIGIN, UpstreamHandler, fixture_html
+from conftest import EXT_ORIGIN, UpstreamHandler, fixture_html, http_server
 
 GOOD = ("<html lang=en><body><article><p>Ada Lovelace lived in London and worked with Charles "
         "Babbage on the Analytical Engine for many years.</p></article></body></html>")
@@ -159,11 +157,8 @@ class MoreUpstream(UpstreamHandler):
 
 @pytest.fixture(scope="module")
 def more_upstream():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), MoreUpstream)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(MoreUpstream) as base:
+        yield base
 
 
 @pytest.mark.parametrize("path, status, code", [
