@@ -181,7 +181,7 @@
     location: () => globalThis.location.href,
 
     // What the helper reads in "page" mode; our panel host is left out.
-    pageHtml: () => doc.documentElement.outerHTML.replace(/<entity-lens-panel\b[^>]*>\s*<\/entity-lens-panel>/g, ""),
+    pageHtml: () => doc.documentElement.outerHTML.replace(/<entity-lens-(panel|marks)\b[^>]*>\s*<\/entity-lens-\1>/g, ""),
 
     busy() {
       unpaint();
@@ -250,6 +250,7 @@
         state,
         style: painter.style,
         names,
+        watchBoxes: painter.watchBoxes,
         panel: panel && panel.host.isConnected ? panel.inspect() : null,
         // Only a shown run paints: after an error or while busy the last alignment is not on screen.
         painted: (state === "shown" ? visibleMentions() : []).map((m) => ({ label: m.label, group: m.group, text: m.entity ? m.entity.text : "" })),

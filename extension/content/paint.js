@@ -6,7 +6,10 @@
    the label drawn by CSS generated content.
    Highlight and mark names are the run's random names (labels.randomNames()):
    page scripts share the highlight registry and see marks, so names tell them
-   nothing. Only text nodes holding a
+   nothing. The registry's ranges are readable too, so watched names (the
+   reader's own list) are not put in it at all: in the highlight style they are
+   drawn as boxes in a closed shadow root laid over the page (createWatchLayer),
+   which a page can neither read nor hit-test. Only text nodes holding a
    mention are replaced, and clear puts the very same nodes back, so the
    page's outerHTML is restored exactly (no normalize() on the page). */
 (function () {
@@ -18,6 +21,83 @@
   // watched phrase overlap a model entity, and a priority of its own would point page scripts
   // at the watchlist's highlight.
   const FLASH_PRIORITY = 10;
+  const WATCH = "WATCH";
+
+  const LAYER_STYLE = `
+    .box { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px;
+      background: rgba(255, 212, 0, 0.6); mix-blend-mode: multiply; border-bottom: 2px solid #b00000; }
+    .box.flash { background: rgba(255, 230, 0, 0.95); border-bottom: 3px solid #d40000; }`;
+
+  /**
+   * Boxes over `ranges`, in a closed shadow root of an empty host on <html>: the watched names'
+   * look without a trace a page script can read (no registry entry, no text, no hit-testing).
+   * Redrawn when the window or the page's body changes size.
+   */
+  function createWatchLayer(doc) {
+    const view = doc.defaultView;
+    const host = doc.createElement("entity-lens-marks");
+    host.setAttribute("style", "all: initial !important; position: absolute !important; top: 0 !important;" +
+      " left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important;" +
+      " pointer-events: none !important;");
+    // No z-index: a stacking context of its own would keep the boxes from multiplying with the
+    // text under them.
+    const root = host.attachShadow({ mode: "closed" });
+    const style = doc.createElement("style");
+    style.textContent = LAYER_STYLE;
+    let ranges = [];
+    let flashed = null; // the range a jump flashes, drawn stronger
+    let frame = 0;
+
+    function draw() {
+      frame = 0;
+      // Boxes are placed relative to the host itself, wherever the page's styles put it.
+      const origin = host.getBoundingClientRect();
+      const boxes = [];
+      for (const range of ranges) {
+        for (const r of range.getClientRects()) {
+          if (!r.width || !r.height) continue;
+          const box = doc.createElement("div");
+          box.className = range === flashed ? "box flash" : "box";
+          box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`;
+          boxes.push(box);
+        }
+      }
+      root.replaceChildren(style, ...boxes);
+    }
+    const redraw = () => {
+      if (!frame) frame = view.requestAnimationFrame(draw);
+    };
+    const resizes = typeof view.ResizeObserver === "function" ? new view.ResizeObserver(redraw) : null;
+
+    return {
+      host,
+      show(list) {
+        ranges = list;
+        if (!host.isConnected) doc.documentElement.appendChild(host);
+        draw();
+        view.addEventListener("resize", redraw);
+        if (resizes && doc.body) resizes.observe(doc.body);
+      },
+      /** Draw `range` (one of ours) as the jump flash, or none. */
+      flash(range) {
+        flashed = range;
+        draw();
+      },
+      /** How many boxes are drawn (for the extension's own checks: the root is closed). */
+      get boxes() {
+        return root.querySelectorAll(".box").length;
+      },
+      remove() {
+        view.removeEventListener("resize", redraw);
+        if (resizes) resizes.disconnect();
+        if (frame) view.cancelAnimationFrame(frame);
+        frame = 0;
+        ranges = [];
+        root.replaceChildren();
+        host.remove();
+      },
+    };
+  }
 
   /**
    * A painter for `doc`. `env` may supply { highlights, Highlight } (the
@@ -31,6 +111,7 @@
     let registered = []; // highlights we registered
     let replaced = []; // inline: { original, parts }
     let flashTimer = null;
+    let layer = null; // watched names in the highlight style (createWatchLayer)
 
     function rangeOf(segments) {
       const range = doc.createRange();
@@ -49,10 +130,19 @@
     function paintHighlights(mentions) {
       if (!highlights || !Highlight) throw new Error("CSS Custom Highlight API not available");
       const byLabel = new Map();
+      const watched = [];
       for (const m of mentions) {
         m.range = rangeOf(m.segments);
+        if (m.label === WATCH) {
+          watched.push(m.range);
+          continue;
+        }
         if (!byLabel.has(m.label)) byLabel.set(m.label, []);
         byLabel.get(m.label).push(m.range);
+      }
+      if (watched.length) {
+        layer = (env.createWatchLayer || createWatchLayer)(doc);
+        layer.show(watched);
       }
       for (const [label, ranges] of byLabel) {
         const highlight = new Highlight(...ranges);
@@ -137,8 +227,21 @@
         return mention.range ? [mention.range] : [];
       },
 
+      /** Boxes drawn for watched names (0 in the inline style, which marks them in the page). */
+      get watchBoxes() {
+        return layer ? layer.boxes : 0;
+      },
+
       /** Briefly mark a mention (the jump target) with the flash highlight. */
       flash(mention, ms = 1200) {
+        if (layer && mention.label === WATCH && mention.range) {
+          // A watched name is flashed in its own layer: the registry never holds its range.
+          layer.flash(mention.range);
+          const flashedLayer = layer;
+          view.clearTimeout(flashTimer);
+          flashTimer = view.setTimeout(() => flashedLayer.flash(null), ms);
+          return;
+        }
         if (!highlights || !Highlight) return;
         const flash = new Highlight(...this.rangesOf(mention));
         flash.priority = FLASH_PRIORITY;
@@ -155,6 +258,8 @@
           if (names) highlights.delete(names.flash);
         }
         registered = [];
+        if (layer) layer.remove();
+        layer = null;
         // Newest first, so nodes go back exactly where they were.
         for (const { original, parts } of replaced.reverse()) {
           const anchor = parts.find((p) => p.parentNode);
@@ -168,5 +273,5 @@
     };
   }
 
-  EL.paint = { createPainter, FLASH_PRIORITY };
+  EL.paint = { createPainter, createWatchLayer, FLASH_PRIORITY };
 })();

@@ -340,7 +340,8 @@ test("the reader's own clicks, keys and changes work: jump, filter, retry, Escap
 test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", () => {
   const { controller, names } = shownSetup();
   const seen = controller.handle("inspect");
-  assert.deepEqual(Object.keys(seen).sort(), ["names", "painted", "panel", "state", "style"]);
+  assert.deepEqual(Object.keys(seen).sort(), ["names", "painted", "panel", "state", "style", "watchBoxes"]);
+  assert.equal(seen.watchBoxes, 0, "the inline style marks watched names in the page, no boxes");
   assert.equal(seen.state, "shown");
   assert.equal(seen.style, "inline");
   assert.deepEqual(seen.names, names);

@@ -95,7 +95,7 @@ test("highlight paint registers one Highlight per label under this run's names a
   assert.equal(highlights.size, 0);
 });
 
-test("WATCH mentions get their own highlight, with a name that gives no hint of being watched", () => {
+test("WATCH mentions: kept out of the registry in the highlight style, marked under the run's WATCH name inline", () => {
   const page = loadPage(PAGE);
   fakeRanges(page.document);
   const index = page.EL.textIndex.buildIndex(page.document.body);
@@ -103,17 +103,16 @@ test("WATCH mentions get their own highlight, with a name that gives no hint of 
   const { mentions } = page.EL.align.align(index, TEXT, entitiesFor(TEXT, watched));
   const names = runNames(page.scope);
   const highlights = new Map();
-  const painter = page.EL.paint.createPainter(page.document, { highlights, Highlight: FakeHighlight });
+  // The watched names' own layer (watch-layer.test.js tests it): here only what it is given.
+  const layered = [];
+  const createWatchLayer = () => ({ show: (ranges) => layered.push(...ranges), flash() {}, remove() {}, get boxes() { return layered.length; } });
+  const painter = page.EL.paint.createPainter(page.document, { highlights, Highlight: FakeHighlight, createWatchLayer });
 
   painter.paint(mentions, "highlight", names);
-  const watch = highlights.get(names.byLabel.WATCH);
-  assert.ok(watch, "a highlight under the run's WATCH name");
-  assert.equal(watch.size, 1);
-  // No priority of its own: it would single out the watchlist's highlight to page scripts.
-  const priorities = new Set([...highlights.values()].map((h) => h.priority || 0));
-  assert.deepEqual([...priorities], [0]);
-  painter.flash(mentions[0], 10);
-  assert.ok(highlights.get(names.flash).priority > (watch.priority || 0));
+  assert.deepEqual([...highlights.keys()].sort(), [names.byLabel.PERSON, names.byLabel.GPE].sort());
+  assert.equal(layered.length, 1, "the watched name did not go to its layer");
+  // No highlight stands out by priority either.
+  assert.deepEqual([...new Set([...highlights.values()].map((h) => h.priority || 0))], [0]);
   painter.clear();
 
   painter.paint(mentions, "inline", names);

@@ -50,18 +50,17 @@ def app(annotator, tmp_path):
                       annotator=annotator)
 
 
-@pytest.fixture
-def token(app):
-    """A token paired with this app, as the extension holds after pairing."""
-    return app.extensions["entity_lens_pairing"].create_token("tests")
-
-
-@pytest.fixture
-def client(app, token):
-    """The test client, paired: every request carries the token, as the extension's do."""
+def paired_client(app):
+    """A test client of `app`, paired: every request carries a token, as the extension's do."""
     client = app.test_client()
+    token = app.extensions["entity_lens_pairing"].create_token("tests")
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     return client
+
+
+@pytest.fixture
+def client(app):
+    return paired_client(app)
 
 
 # Entity Lens for Chrome: the id its manifest key pins.

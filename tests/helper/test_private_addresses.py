@@ -11,6 +11,7 @@ import dataclasses
 import http.server
 import ipaddress
 import json
+import os
 import socket
 import subprocess
 import threading
@@ -22,11 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ENTITY_LENS, FIXTURES, UpstreamHandler, free_port, wait_for_health
+from conftest import (ENTITY_LENS, FIXTURES, UpstreamHandler, free_port, paired_client,
+                      wait_for_health)
 from entity_lens import addresses
 from entity_lens.app import create_app
 from entity_lens.errors import ApiError
 from entity_lens.fetch import FetchLimits, fetch
+from entity_lens.pairing import PairingStore
 
 SECRET_NAME = "Zebulon Quartermaine"
 SECRET_PAGE = (f"<html lang=en><head><title>Payroll</title></head><body><article><p>Intranet "
@@ -95,12 +98,13 @@ def no_connection_to(intranet):
 
 
 @pytest.fixture
-def default_post(annotator):
+def default_post(annotator, tmp_path):
     """POST /v1/annotate to an app with the default address policy (the model is shared)."""
     default = copy.copy(annotator)
     default.limits = dataclasses.replace(annotator.limits, allow_private_addresses=False)
     default.cache = type(annotator.cache)(annotator.cache.max_entries)
-    client = create_app({"TESTING": True}, annotator=default).test_client()
+    client = paired_client(create_app({"TESTING": True, "PAIRING_FILE": tmp_path / "p.json"},
+                                      annotator=default))
     return lambda body: client.post("/v1/annotate", json=body,
                                     headers={"Origin": "chrome-extension://" + "a" * 32})
 
@@ -229,14 +233,17 @@ def test_a_redirect_into_private_space_is_refused(default_post, outside, intrane
 
 # --- Every way the helper is started ------------------------------------------------------
 
-def test_serve_refuses_private_addresses_unless_allowed(intranet):
+def test_serve_refuses_private_addresses_unless_allowed(intranet, tmp_path):
     port = free_port()
+    token = PairingStore(tmp_path / "pairing.json").create_token("tests")
     process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, ENTITY_LENS_CONFIG_DIR=str(tmp_path)))
     try:
         wait_for_health(f"http://127.0.0.1:{port}")
         request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/v1/annotate", headers={"Content-Type": "application/json"},
+            f"http://127.0.0.1:{port}/v1/annotate",
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
             data=json.dumps({"url": f"http://127.0.0.1:{intranet.v4.port}/payroll"}).encode())
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=30)

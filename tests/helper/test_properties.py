@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXT_ORIGIN
+from conftest import EXT_ORIGIN, paired_client
 from entity_lens.app import create_app
 from entity_lens.errors import STATUS
 
@@ -23,11 +23,8 @@ PAGE = ("<html lang=en><body><article><p>Ada Lovelace lived in London and worked
 def client(annotator, tmp_path_factory):
     # Module-scoped: hypothesis runs many examples inside one test call. Paired, as the extension.
     pairing_file = tmp_path_factory.mktemp("config") / "pairing.json"
-    app = create_app({"TESTING": True, "PAIRING_FILE": pairing_file}, annotator=annotator)
-    client = app.test_client()
-    token = app.extensions["entity_lens_pairing"].create_token("tests")
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
-    return client
+    return paired_client(create_app({"TESTING": True, "PAIRING_FILE": pairing_file},
+                                    annotator=annotator))
 
 
 def annotate(client, body):
