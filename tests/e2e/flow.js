@@ -190,6 +190,8 @@ export async function waitQuiet(page, quietMs = 300, timeoutMs = 10000) {
  * the page's own and the jump flash) and inline marks (`mark[data-entity-lens]`). Their names are
  * random per run: the extension's inspect() says which name is which label; a name it does not
  * know (a leftover of another run) is read with label null, so it counts as painted wrongly.
+ * Watched names in the highlight style are boxes in a closed layer, not in the registry: they are
+ * not read here (inspect().watchBoxes counts them); inline, they are marks like the others.
  * Each: { text, label, group, kind, prefix, suffix, region, top, bottom, inBody, visible }.
  * `region` is the nearest of article/nav/aside/header/footer/.comments/.related, for fixtures.
  */
