@@ -42,6 +42,18 @@ new Function("globalThis", await readFile(join(EXTENSION_DIR, "labels.js"), "utf
 const { LABELS, WATCH } = labelsScope.EntityLensLabels;
 
 const annotateCalls = (helper) => requestLines(helper).filter((r) => r.method === "POST" && r.path === "/v1/annotate");
+
+/** The helper's annotate requests once its log has been still for a while (it logs after answering). */
+async function settledCalls(helper, stillMs = 400) {
+  let count = annotateCalls(helper).length;
+  let since = Date.now();
+  while (Date.now() - since < stillMs) {
+    await sleep(25);
+    const now = annotateCalls(helper).length;
+    if (now !== count) [count, since] = [now, Date.now()];
+  }
+  return count;
+}
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 const center = (rect) => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
 
@@ -219,7 +231,7 @@ describe("Attacks on the extension from a page and from another extension", { ti
         const before = await inspect(session, page);
         const retry = before.panel.buttons.find((b) => b.action === "retry");
         assert.ok(retry, "no retry button");
-        const calls = annotateCalls(helper).length;
+        const calls = await settledCalls(helper);
         const badge = await session.badgeText(url);
 
         // The page aims at the retry button itself, and at everything else it can reach.
@@ -325,6 +337,7 @@ describe("Attacks on the extension from a page and from another extension", { ti
         const expected = mentionsOf(byPage.body);
         assert.ok(expected.length >= 10, `the page gives few entities: ${fmt(expected)}`);
 
+        await settledCalls(helper); // the two requests above are in the log
         const from = requestLines(helper).length;
         const seen = await annotateOk(page);
         const asked = requestLines(helper).slice(from).filter((r) => r.path === "/v1/annotate").map((r) => r.status);
