@@ -212,7 +212,7 @@ async function openPage(page, url) {
   }
 }
 
-async function auditPage(ctx, { name, file }) {
+async function auditPage(ctx, { name }) {
   const { session, server, helperUrl, opts } = ctx;
   const rec = {
     name,

@@ -98,7 +98,9 @@ async function closeBrowser(browser) {
     try {
       // Only the browser process puppeteer started for us (and its group, if it has one).
       proc.kill("SIGKILL");
-    } catch {}
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 

@@ -456,7 +456,9 @@ function defineRobustness(kind, shared) {
         for (const w of workers) {
           try {
             process.kill(w, "SIGKILL");
-          } catch {}
+          } catch {
+            // gone with the helper
+          }
         }
         for (let i = 0; i < 50 && !restarted; i++) {
           await helper.start();

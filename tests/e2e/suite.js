@@ -211,7 +211,7 @@ export function defineE2E(kind) {
     });
 
     test("inline style, page mode: marks match the helper, text unchanged, panel clear restores outerHTML", async () => {
-      const { page, url, before, byPage } = await prepare(ARTICLE, { mode: "page", style: "inline" });
+      const { page, before, byPage } = await prepare(ARTICLE, { mode: "page", style: "inline" });
       const r = await annotateAndCheck(page, byPage, before);
       assert.ok(r.painted.every((p) => p.kind === "mark"), "inline style must wrap mentions in <mark data-entity-lens>");
       const groups = new Set(r.result.groups.map((g) => g.id));
@@ -230,7 +230,7 @@ export function defineE2E(kind) {
     });
 
     test("auto mode uses the helper's own fetch when the page is the same", async () => {
-      const { page, url, before, byUrl } = await prepare(ARTICLE, { mode: "auto", style: "highlight" });
+      const { page, before, byUrl } = await prepare(ARTICLE, { mode: "auto", style: "highlight" });
       const n = fixtures.requests.length;
       await annotateAndCheck(page, byUrl, before);
       const fetched = fixtures.requests.slice(n).filter((q) => q.path === ARTICLE && /entity\s*lens/i.test(q.ua));
@@ -240,7 +240,7 @@ export function defineE2E(kind) {
     });
 
     test("auto mode falls back to the page as displayed when the helper cannot fetch it", async () => {
-      const { page, url, before, byUrl, byPage } = await prepare(MEMBERS, { mode: "auto", style: "highlight" }, { login: true });
+      const { page, before, byUrl, byPage } = await prepare(MEMBERS, { mode: "auto", style: "highlight" }, { login: true });
       assert.equal(byUrl.status, 502, "the helper should not be able to fetch the members-only page");
       const n = fixtures.requests.length;
       await annotateAndCheck(page, byPage, before);
