@@ -15,7 +15,8 @@ from trafilatura.utils import load_html
 from lxml import etree
 
 from .errors import ApiError
-from .page_structure import is_short, join_split_body, protect_declared_body, visible_length
+from .reader_blocks import drop_reader_blocks
+from .page_structure import declared_lines_if_missed, is_short, join_split_body, protect_declared_body, visible_length
 
 # Settings chosen by measurement on the scrapinghub article benchmark (docs/extraction.md).
 EXTRACT_OPTIONS = dict(
@@ -46,18 +47,24 @@ def extract(html, url=None):
 
     trafilatura runs first without its fallback chain (readability, jusText), which costs about
     as much again as the pass itself and changes nothing on most pages. The chain runs only when
-    that first text is short against the paragraphs the page shows (`visible_length`)."""
+    that first text is short against the paragraphs the page shows (`visible_length`). When the
+    text is still short and the page declares a longer `articleBody` in JSON-LD that the text
+    does not cover (a page whose story is rendered by script), the declared body is the text."""
     try:
         tree = load_html(html)
         if tree is None:
             raise ApiError("no_text", "The page could not be parsed as HTML.")
         title = page_title(tree)
         keep_inline_text(tree)
+        drop_reader_blocks(tree)
         protect_declared_body(tree)
         join_split_body(tree)
         paragraphs = _trafilatura_lines(tree, url, fast=True)
-        if is_short("\n".join(paragraphs), visible_length(tree)):
+        visible = visible_length(tree)
+        if is_short("\n".join(paragraphs), visible):
             paragraphs = _trafilatura_lines(tree, url, fast=False) or paragraphs
+        if is_short("\n".join(paragraphs), visible):
+            paragraphs = declared_lines_if_missed(tree, paragraphs)
     except (ValueError, etree.LxmlError) as exc:
         raise ApiError("no_text", f"The page could not be parsed as HTML ({exc}).") from None
     if not paragraphs:

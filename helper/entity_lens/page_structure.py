@@ -15,8 +15,12 @@ depend on structure only, never on a site's names:
 import json
 from collections import defaultdict
 
+import lxml.html
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
+
+from .overlap import coverage
+from .reader_blocks import link_share
 
 # Paragraphs a reader sees as text: not in navigation, header, footer, asides or forms.
 _SHOWN_PARAGRAPHS = etree.XPath(
@@ -50,6 +54,10 @@ def protect_declared_body(tree):
     for element in _DECLARED_BODY(tree):
         element.attrib.pop("class", None)
         element.attrib.pop("id", None)
+        for block in element.iter("div", "section"):
+            if block.find(".//p") is not None and link_share(block) < 0.5:
+                block.attrib.pop("class", None)
+                block.attrib.pop("id", None)
 
 
 def join_split_body(tree):
@@ -69,6 +77,18 @@ def join_split_body(tree):
             for chunk in chunks[1:]:
                 first.extend(list(chunk))
                 chunk.getparent().remove(chunk)
+
+
+def declared_lines_if_missed(tree, lines):
+    """The JSON-LD `articleBody`, one line per paragraph, when it is long enough to be an
+    article and `lines` cover under half of it; else `lines`."""
+    declared = declared_article_text(tree)
+    if len(declared) < SHORT_TEXT or coverage(declared, "\n".join(lines)) >= 0.5:
+        return lines
+    if "<" in declared:  # some sites put HTML in the property
+        declared = "\n".join(lxml.html.fromstring(f"<div>{declared}</div>").itertext())
+    declared_lines = [" ".join(line.split()) for line in declared.splitlines()]
+    return [line for line in declared_lines if line] or lines
 
 
 def declared_article_text(tree):
