@@ -42,3 +42,60 @@ def test_inline_link_wrappers_keep_their_text():
     lines = extract(html).text.split("\n")
     assert ("Reporters said that the mayor will resign after the vote, and Anna Berg agreed."
             in lines)
+
+
+# One fixture page of our own per failure shape seen on real pages (docs/extraction.md).
+
+def test_article_split_across_containers_is_read_whole():
+    text = extract(fixture_html("split-article.html")).text
+    for part in ("When the last sleeper from Vienna", "In Brussels the European Commission",
+                 "Passengers seem willing", "On a plane nobody does."):
+        assert part in text
+    for outside in ("Advertisement", "Why Milan is rebuilding", "© 2026"):
+        assert outside not in text
+
+
+def test_article_inside_a_paywall_wrapper_is_found():
+    # The wrapper's class holds tokens trafilatura discards ("bar", "paid-content"); the page
+    # declares it as the article body.
+    text = extract(fixture_html("paywall-article.html")).text
+    lines = text.split("\n")
+    assert any(line.startswith("Copper rose to its highest price") for line in lines)
+    assert any(line.startswith("Shares of Freeport-McMoRan") for line in lines)
+    assert "morning briefing" not in text
+
+
+def test_comments_styled_like_paragraphs_are_left_out():
+    # No "comment" in any class: only the schema.org markup says these are comments.
+    text = extract(fixture_html("comments-as-paragraphs.html")).text
+    assert "The town council of Kendal voted on Tuesday" in text
+    assert "Work is due to start in September" in text
+    for comment in ("Gwen Roberts", "Theresa Blake", "Carlisle", "bicycles and prams"):
+        assert comment not in text
+
+
+def test_story_only_in_json_ld_is_taken_from_there():
+    lines = extract(fixture_html("jsonld-only.html")).text.split("\n")
+    assert lines[0].startswith("Swiss glaciers lost four percent")
+    assert lines[-1].startswith("Huss said the network would extend")
+    assert len(lines) == 4
+
+
+def test_json_ld_body_is_not_used_when_the_page_shows_the_article():
+    html = fixture_html("news-article.html").replace(
+        "</head>", '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+        '"A summary the site wrote for search engines, long enough to be taken for an article '
+        + "if nothing checked it against the page. " * 12 + '"}</script></head>')
+    text = extract(html).text
+    assert "search engines" not in text
+    assert "Estonian Prime Minister Kaja Kallas" in text
+
+
+def test_lists_of_links_after_the_article_are_dropped():
+    story = "".join(f"<p>Paragraph {i} of the council story, with enough words to count as "
+                    f"text that a reader reads from start to end.</p>" for i in range(8))
+    links = "".join(f'<li><a href="/s/{i}">Another story number {i}</a></li>' for i in range(4))
+    html = f"<html><body><article>{story}<ul>{links}</ul></article></body></html>"
+    text = extract(html).text
+    assert "Paragraph 7 of the council story" in text
+    assert "Another story" not in text
