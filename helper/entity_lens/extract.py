@@ -1,5 +1,9 @@
 """Main-text extraction with trafilatura, as paragraphs a browser can find again.
 
+Before trafilatura runs, the page's own markup repairs the tree: blocks marked as outside the
+article go (reader_blocks.py), the declared article body is kept whatever its class, and an
+article split into chunks is joined (page_structure.py). docs/extraction.md has the figures.
+
 trafilatura's own text output adds markers the page never shows ("- " before list items, "|"
 around table cells) and can run blocks together. We walk its XML body instead and emit one line
 per block (paragraph, heading, list item, table cell, quote), whitespace collapsed, so each line
@@ -15,8 +19,9 @@ from trafilatura.utils import load_html
 from lxml import etree
 
 from .errors import ApiError
+from .page_structure import (declared_lines_if_missed, is_short, join_split_body,
+                             protect_declared_body, visible_length)
 from .reader_blocks import drop_reader_blocks
-from .page_structure import declared_lines_if_missed, is_short, join_split_body, protect_declared_body, visible_length
 
 # Settings chosen by measurement on the scrapinghub article benchmark (docs/extraction.md).
 EXTRACT_OPTIONS = dict(

@@ -12,12 +12,13 @@ depend on structure only, never on a site's names:
   keeps only the first container it matches.
 """
 
+import html
 import json
 from collections import defaultdict
 
 import lxml.html
 from lxml import etree
-from trafilatura.xpaths import BODY_XPATH
+from trafilatura.xpaths import BODY_XPATH, REMOVE_COMMENTS_XPATH
 
 from .overlap import coverage
 from .reader_blocks import link_share
@@ -33,10 +34,13 @@ SHORT_SHARE = 0.5
 
 _DECLARED_BODY = etree.XPath("//*[@itemprop='articleBody']")
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
+_TEXT_BLOCKS = ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
 
 # trafilatura's first, most specific article-container expression (classes and ids such as
 # "article-body", "post-content", itemprop=articleBody).
 _BODY_CONTAINERS = BODY_XPATH[0]
+# trafilatura's comment sections (ids and classes such as "comments", "disqus_thread").
+_COMMENT_BLOCKS = REMOVE_COMMENTS_XPATH[0]
 
 
 def visible_length(tree):
@@ -50,14 +54,21 @@ def is_short(text, visible):
 
 def protect_declared_body(tree):
     """Drop class and id from elements declared as the article body: trafilatura still finds
-    them by `itemprop`, and no longer discards them for a token inside their class name."""
+    them by `itemprop`, and no longer discards them for a token inside their class name. The
+    same for their blocks of paragraphs under half link text (a video's description), except
+    comment sections, which trafilatura's comment rules must still see."""
     for element in _DECLARED_BODY(tree):
-        element.attrib.pop("class", None)
-        element.attrib.pop("id", None)
+        comments = set(_COMMENT_BLOCKS(element))
+        _unname(element)
         for block in element.iter("div", "section"):
-            if block.find(".//p") is not None and link_share(block) < 0.5:
-                block.attrib.pop("class", None)
-                block.attrib.pop("id", None)
+            in_comments = block in comments or any(a in comments for a in block.iterancestors())
+            if block.find(".//p") is not None and link_share(block) < 0.5 and not in_comments:
+                _unname(block)
+
+
+def _unname(element):
+    element.attrib.pop("class", None)
+    element.attrib.pop("id", None)
 
 
 def join_split_body(tree):
@@ -85,10 +96,18 @@ def declared_lines_if_missed(tree, lines):
     declared = declared_article_text(tree)
     if len(declared) < SHORT_TEXT or coverage(declared, "\n".join(lines)) >= 0.5:
         return lines
-    if "<" in declared:  # some sites put HTML in the property
-        declared = "\n".join(lxml.html.fromstring(f"<div>{declared}</div>").itertext())
-    declared_lines = [" ".join(line.split()) for line in declared.splitlines()]
+    declared_lines = [" ".join(line.split()) for line in _plain_text(declared).splitlines()]
     return [line for line in declared_lines if line] or lines
+
+
+def _plain_text(declared):
+    """The property as plain text: some sites put HTML (tags, entities) in it."""
+    if "<" not in declared:
+        return html.unescape(declared)
+    fragment = lxml.html.fromstring(f"<div>{declared}</div>")
+    for block in fragment.iter(*_TEXT_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+    return fragment.text_content()
 
 
 def declared_article_text(tree):

@@ -99,3 +99,28 @@ def test_lists_of_links_after_the_article_are_dropped():
     text = extract(html).text
     assert "Paragraph 7 of the council story" in text
     assert "Another story" not in text
+
+
+def test_comment_section_inside_a_declared_body_stays_out():
+    story = "".join(f"<p>Paragraph {i} of the council story, with enough words to count as "
+                    f"text that a reader reads.</p>" for i in range(8))
+    html = (f'<html><body><article><div class="story-wrap" itemprop="articleBody">{story}'
+            f'<div id="comments" class="comments-area"><div class="entry"><p>Gwen Roberts '
+            f"wrote that the council never listens to the east bank.</p></div></div>"
+            f"</div></article></body></html>")
+    text = extract(html).text
+    assert "Paragraph 7 of the council story" in text
+    assert "Gwen Roberts" not in text
+
+
+def test_json_ld_body_written_in_html_becomes_plain_lines():
+    sentence = "The survey measured the melt at forty glaciers across the Alps this year. "
+    body = (f"<p>{sentence * 3}</p><p>Matthias Huss &amp; his team <a href='/x'>published</a> "
+            f"it on Tuesday.</p><p>{sentence * 3}</p>")
+    page = fixture_html("jsonld-only.html")
+    start = page.index('"articleBody": "') + len('"articleBody": "')
+    end = page.index('"}', start)
+    html = page[:start] + body.replace('"', '\\"') + page[end:]
+    lines = extract(html).text.split("\n")
+    assert lines[1] == "Matthias Huss & his team published it on Tuesday."
+    assert len(lines) == 3
