@@ -23,10 +23,11 @@ from trafilatura.xpaths import BODY_XPATH, REMOVE_COMMENTS_XPATH
 from .overlap import coverage
 from .reader_blocks import link_share
 
-# Paragraphs a reader sees as text: not in navigation, header, footer, asides or forms.
+# Paragraphs a reader sees as text: not in navigation, header, footer, asides, forms or hidden
+# parts (the extension measures the live page the same way: extension/content/main-text.js).
 _SHOWN_PARAGRAPHS = etree.XPath(
-    "//body//p[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
-    " or ancestor::form)]")
+    "//body//p[not(ancestor-or-self::*[self::nav or self::header or self::footer or self::aside"
+    " or self::form or @hidden or @aria-hidden='true'])]")
 # An extraction is short when it has fewer characters than this, or than this share of the
 # page's shown paragraphs (docs/extraction.md has the figures behind both).
 SHORT_TEXT = 500

@@ -2,9 +2,11 @@
 
 import pytest
 from lxml import etree
+from trafilatura.utils import load_html
 
 from entity_lens.errors import ApiError
 from entity_lens.extract import block_lines, extract
+from entity_lens.page_structure import is_short, visible_length
 from conftest import fixture_html
 
 
@@ -124,3 +126,13 @@ def test_json_ld_body_written_in_html_becomes_plain_lines():
     lines = extract(html).text.split("\n")
     assert lines[1] == "Matthias Huss & his team published it on Tuesday."
     assert len(lines) == 3
+
+
+def test_shown_paragraph_text_leaves_out_navigation_asides_and_hidden_parts():
+    shown = "Twelve words of article text that a reader sees in the page body."
+    html = (f"<html><body><header><p>Masthead words</p></header><nav><p>Menu words</p></nav>"
+            f"<article><p>{shown}</p><p>  {shown}  </p></article><aside><p>Side words</p></aside>"
+            f"<div hidden><p>Hidden words</p></div><div aria-hidden='true'><p>More</p></div>"
+            f"<footer><p>Footer words</p></footer></body></html>")
+    assert visible_length(load_html(html)) == 2 * len(shown)
+    assert is_short(shown, 2 * len(shown)) and not is_short(shown * 9, 2 * len(shown))
