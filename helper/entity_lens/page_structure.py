@@ -10,6 +10,9 @@ depend on structure only, never on a site's names:
 - an article body cut into several containers of the same kind inside one article (a layout
   with advertising rails between chunks) is joined back into one container, because trafilatura
   keeps only the first container it matches.
+
+They also measure the paragraph text the page shows (to tell a short extraction) and read the
+JSON-LD `articleBody`, the text of a page whose story only a script puts on screen.
 """
 
 import html
