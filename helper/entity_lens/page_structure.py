@@ -90,6 +90,7 @@ def join_split_body(tree):
         if len(chunks) > 1 and _one_article(chunks) and _distinct_texts(chunks):
             first = chunks[0]
             for chunk in chunks[1:]:
+                _append_text(first, chunk.text)
                 first.extend(list(chunk))
                 chunk.getparent().remove(chunk)
 
@@ -140,6 +141,15 @@ def _article_bodies(data):
                     yield value
                 elif isinstance(value, (dict, list)):
                     stack.append(value)
+
+
+def _append_text(element, text):
+    if not text or not text.strip():
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _outermost(elements):

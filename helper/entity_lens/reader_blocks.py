@@ -11,7 +11,8 @@ from lxml import etree
 _MARKED_OUTSIDE = etree.XPath(
     "//*[@itemprop='comment' or contains(@itemtype, 'schema.org/Comment')"
     " or contains(@itemtype, 'UserComments') or @role='complementary']")
-_NESTED_ARTICLES = etree.XPath("//article//article")
+# Updates of a live blog are its content, though each is an <article> inside the blog's.
+_NESTED_ARTICLES = etree.XPath("//article//article[not(@itemprop='liveBlogUpdate')]")
 
 # A list is a list of other stories when it has this many items or more, each holding a link,
 # and links make at least this share of its text (docs/extraction.md: 0.35 took real lists).

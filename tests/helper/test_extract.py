@@ -136,3 +136,15 @@ def test_shown_paragraph_text_leaves_out_navigation_asides_and_hidden_parts():
             f"<footer><p>Footer words</p></footer></body></html>")
     assert visible_length(load_html(html)) == 2 * len(shown)
     assert is_short(shown, 2 * len(shown)) and not is_short(shown * 9, 2 * len(shown))
+
+
+def test_live_blog_updates_are_kept_though_nested_in_the_blog():
+    intro = "<p>Follow the council's budget vote in Kendal as it happens this evening.</p>"
+    updates = "".join(
+        f'<article itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">'
+        f"<p>Update {i}: councillors debated item {i} of the budget for some minutes, and "
+        f"Margaret Hale answered questions from the public gallery.</p></article>"
+        for i in range(6))
+    html = f"<html><body><article>{intro}{updates}</article></body></html>"
+    text = extract(html).text
+    assert "Update 0: councillors" in text and "Update 5: councillors" in text
