@@ -35,6 +35,7 @@ def create_app(config=None, annotator=None):
             ),
             cache_entries=app.config["CACHE_ENTRIES"],
             workers=app.config["NER_WORKERS"],
+            ner_budget_s=app.config["NER_TIME_BUDGET"],
         )
     app.extensions["entity_lens"] = annotator
     # Key order is ours already; sorting thousands of entity objects costs a repeated page time.

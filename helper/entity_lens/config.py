@@ -19,7 +19,10 @@ class Config:
     FETCH_READ_TIMEOUT = 10.0
     FETCH_TOTAL_TIMEOUT = 20.0
     FETCH_MAX_REDIRECTS = 5
-    # Worker processes for NER on long pages (0: none; the server uses one per further core).
+    # NER worker processes (0: NER in the calling thread, no time budget; the server uses one per
+    # core).
     NER_WORKERS = 0
+    # Seconds of NER a request may use in the workers before it answers `too_complex`.
+    NER_TIME_BUDGET = 10.0
     # Results kept for repeated pages (keyed on content, so a changed page is annotated afresh).
     CACHE_ENTRIES = 64

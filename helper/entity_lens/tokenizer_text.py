@@ -25,7 +25,7 @@ import re
 import unicodedata
 
 RUN_KEEP = 4
-SYMBOLS_PER_CHUNK = 16
+SYMBOLS_PER_CHUNK = 32
 
 _SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (RUN_KEEP * 2 + 1))
 # Chunks short enough to hold fewer symbols than the limit are skipped without a look.
