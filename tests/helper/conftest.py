@@ -1,5 +1,6 @@
 """Shared fixtures: one real model for the session, real HTTP servers on free ports."""
 
+import contextlib
 import gzip
 import http.server
 import os
@@ -147,11 +148,11 @@ def wait_for_health(base, timeout=60):
     raise AssertionError(f"helper at {base} did not become healthy in {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def live_helper():
-    """The real `entity-lens serve` (waitress, real model) on a free port."""
+@contextlib.contextmanager
+def serving(*options):
+    """The real `entity-lens serve` (waitress, real model) on a free port, with `options`."""
     port = free_port()
-    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port)],
+    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
     base = f"http://127.0.0.1:{port}"
@@ -164,3 +165,9 @@ def live_helper():
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_helper():
+    with serving() as helper:
+        yield helper
