@@ -60,10 +60,13 @@ class Annotator:
             return result
 
         step = time.perf_counter()
-        extracted = extract(html, url)
+        if self.pool is not None:
+            extracted, language = self.pool.extract(html, url)
+        else:
+            extracted = extract(html, url)
+            language = page_language(html, extracted.text)
         timings["extract"] = _ms_since(step)
 
-        language = page_language(html, extracted.text)
         recognizer = self.recognizers.for_language(language)
         step = time.perf_counter()
         if self.pool is not None:

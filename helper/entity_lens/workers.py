@@ -1,9 +1,10 @@
-"""NER in worker processes, on a time budget: the server itself never runs the model.
+"""Extraction and NER in worker processes, on a time budget: the server itself runs neither.
 
-spaCy's inference holds the GIL for as long as it runs, so NER in a server thread stalls every
-other request (`/v1/health` included) and even SIGTERM. Here the server's threads only hand
-paragraphs to a worker process and wait on its socket, which leaves the GIL free. A worker that
-overruns the request's budget is killed and replaced, and the request answers `too_complex`.
+spaCy's inference holds the GIL for as long as it runs (and lxml's parsing of a big page for
+long stretches), so either in a server thread stalls every other request (`/v1/health`
+included) and even SIGTERM. Here the server's threads only hand the page, then its paragraphs,
+to worker processes and wait on their sockets, which leaves the GIL free. A worker that overruns
+the budget is killed and replaced, and the request answers `too_complex`.
 
 Workers are never forked from the server once it serves: forking a process that has threads
 copies whatever locks those threads held. A small "zygote" is forked at start, after the models
@@ -28,6 +29,8 @@ from multiprocessing.connection import Connection
 
 from .entities import Mention, split_paragraphs
 from .errors import ApiError
+from .extract import extract
+from .language import page_language
 
 # Below this many characters a second worker costs more in hand-off than it gains.
 MIN_PARALLEL_CHARS = 700
@@ -109,6 +112,12 @@ class NerPool:
                     self._generation += 1
         return lang
 
+    def extract(self, html, url):
+        """(Extracted, language) of a page, or `too_complex` when the budget runs out first."""
+        (worker,) = self._acquire()
+        (result,) = self._run([(worker, ("extract", html, url))], "Reading the article")
+        return result
+
     def mentions(self, recognizer, text, watchlist=()):
         """All mentions in `text`, or `too_complex` when the budget runs out first."""
         lang = self._ensure_language(recognizer)
@@ -119,33 +128,42 @@ class NerPool:
         wanted = self.processes if size >= MIN_PARALLEL_CHARS and len(paragraphs) > 1 else 1
         workers = self._acquire(extra=wanted - 1)
         chunks = balanced_chunks(paragraphs, len(workers))
-        workers, spare = workers[:len(chunks)], workers[len(chunks):]
-        for worker in spare:
+        for worker in workers[len(chunks):]:
             self._release(worker)
+        jobs = [(worker, ("mentions", lang, chunk, list(watchlist)))
+                for worker, chunk in zip(workers, chunks)]
+        found = [Mention(*fields) for part in self._run(jobs, "Finding the names in this page")
+                 for fields in part]
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _run(self, jobs, what):
+        """Each (worker, job)'s result, in order, all within one budget."""
         deadline = time.monotonic() + self.budget_s
-        pending = list(zip(workers, chunks))
-        found = []
+        pending, results = list(jobs), []
         try:
-            for worker, chunk in pending:
-                worker.send((lang, chunk, list(watchlist)))
+            for worker, job in pending:
+                worker.send(job)
             while pending:
-                worker, chunk = pending[0]
-                found += [Mention(*fields) for fields in worker.result(deadline)]
-                pending.pop(0)
-                self._release(worker)
+                worker, _ = pending[0]
+                try:
+                    results.append(worker.result(deadline))
+                finally:
+                    if worker.answered:  # also with the page's own error, such as no_text
+                        pending.pop(0)
+                        self._release(worker)
         except TimeoutError:
             raise ApiError(
                 "too_complex",
-                f"Finding the names in this page took longer than the helper allows "
-                f"({self.budget_s:g} s), so it stopped. The page is very long, or holds long "
-                f"runs of symbols or punctuation; the helper is still running.") from None
+                f"{what} took longer than the helper allows ({self.budget_s:g} s), so it "
+                f"stopped. The page is very long, or holds long runs of symbols or "
+                f"punctuation; the helper is still running.") from None
         finally:
             for worker, _ in pending:  # overran, or the request failed: the job is abandoned
                 self._retire(worker)
                 if not self._closed:
                     self._idle.put(self._spawn())
-        found.sort(key=lambda m: m.start)
-        return found
+        return results
 
     def close(self):
         self._closed = True
@@ -161,16 +179,21 @@ class _Worker:
         self.pid = pid
         self.connection = connection
         self.generation = generation
+        self.answered = False  # whether the job last sent has been answered
 
     def send(self, job):
+        self.answered = False
         self.connection.send(job)
 
     def result(self, deadline):
         if not self.connection.poll(max(0.0, deadline - time.monotonic())):
             raise TimeoutError
         status, value = self.connection.recv()
+        self.answered = True
+        if status == "api_error":
+            raise ApiError(*value)  # the page's fault, e.g. no_text: the worker is fine
         if status != "ok":
-            raise RuntimeError(f"NER worker {self.pid} failed:\n{value}")
+            raise RuntimeError(f"Worker {self.pid} failed:\n{value}")
         return value
 
     def kill(self):
@@ -256,14 +279,27 @@ def _worker_loop(connection, recognizers):
 
     while True:
         try:
-            lang, paragraphs, watchlist = connection.recv()
+            kind, *args = connection.recv()
         except EOFError:
             return  # the server is gone
         try:
-            found = recognizers.by_lang[lang].mentions_in(paragraphs, watchlist)
-            connection.send(("ok", [astuple(m) for m in found]))
+            connection.send(("ok", _JOBS[kind](recognizers, *args)))
+        except ApiError as error:
+            connection.send(("api_error", (error.code, error.message)))
         except Exception:  # noqa: BLE001 - reported to the server, which logs it
             connection.send(("error", traceback.format_exc()))
+
+
+def _extract_job(recognizers, html, url):
+    extracted = extract(html, url)
+    return extracted, page_language(html, extracted.text)
+
+
+def _mentions_job(recognizers, lang, paragraphs, watchlist):
+    return [astuple(m) for m in recognizers.by_lang[lang].mentions_in(paragraphs, watchlist)]
+
+
+_JOBS = {"extract": _extract_job, "mentions": _mentions_job}
 
 
 def balanced_chunks(paragraphs, parts):
