@@ -18,6 +18,7 @@ dies (PR_SET_PDEATHSIG); elsewhere they leave at the end of their socket.
 """
 
 import ctypes
+import logging
 import os
 import queue
 import signal
@@ -32,9 +33,13 @@ from .errors import ApiError
 from .extract import extract
 from .language import page_language
 
+log = logging.getLogger(__name__)
+
 # Below this many characters a second worker costs more in hand-off than it gains.
 MIN_PARALLEL_CHARS = 700
 WORKER_NICENESS = 10
+# A request waits this long for a free worker; busy ones answer or are replaced within the budget.
+WORKER_WAIT_S = 300
 
 
 def default_processes():
@@ -80,7 +85,10 @@ class NerPool:
 
     def _acquire(self, extra=0):
         """One worker (waiting for it), then up to `extra` more if they are idle now."""
-        taken = [self._idle.get()]
+        try:
+            taken = [self._idle.get(timeout=WORKER_WAIT_S)]
+        except queue.Empty:  # only if workers could not be replaced: say so, never hang
+            raise RuntimeError(f"no worker process became free in {WORKER_WAIT_S} s") from None
         while len(taken) <= extra:
             try:
                 taken.append(self._idle.get_nowait())
@@ -93,6 +101,14 @@ class NerPool:
                 worker = self._spawn()
             fresh.append(worker)
         return fresh
+
+    def _replace(self):
+        if self._closed:
+            return
+        try:
+            self._idle.put(self._spawn())
+        except OSError:  # the zygote is gone (killed by hand, out of memory): one worker fewer
+            log.exception("could not start a worker process to replace one")
 
     def _release(self, worker):
         if self._closed:
@@ -161,8 +177,7 @@ class NerPool:
         finally:
             for worker, _ in pending:  # overran, or the request failed: the job is abandoned
                 self._retire(worker)
-                if not self._closed:
-                    self._idle.put(self._spawn())
+                self._replace()
         return results
 
     def close(self):
