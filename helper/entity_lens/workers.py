@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # Below this many characters a second worker costs more in hand-off than it gains.
 MIN_PARALLEL_CHARS = 700
-WORKER_NICENESS = 10
+WORKER_NICENESS = 10  # where SCHED_BATCH is missing (not Linux)
 # A request waits this long for a free worker; busy ones answer or are replaced within the budget.
 WORKER_WAIT_S = 300
 
@@ -49,6 +49,17 @@ def default_processes():
 
 def can_fork():
     return hasattr(os, "fork")
+
+
+def _below_the_server():
+    """Let the server's threads run the moment they wake, however busy the cores are with NER.
+
+    SCHED_BATCH (Linux) keeps the worker's fair share of the CPU but never preempts a waking
+    thread; elsewhere a lower priority does the same, at the cost of that share."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    except (AttributeError, OSError):
+        os.nice(WORKER_NICENESS)
 
 
 def _die_with_parent():
@@ -281,9 +292,7 @@ def _zygote_loop(control, recognizers):
             control.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             _die_with_parent()
-            # Below the server in the scheduler's eyes: it answers health and fetches at once
-            # however busy the cores are with NER.
-            os.nice(WORKER_NICENESS)
+            _below_the_server()
             _exit_after(_worker_loop, Connection(fds[0]), recognizers)
         os.close(fds[0])
         control.sendall(str(pid).encode())
