@@ -135,8 +135,8 @@ class NerPool:
                     # Loaded in the server after start: the zygote loads it too, and workers
                     # forked from now on have it.
                     self._zygote.load(lang)
+                    self._generation += 1  # before the language is seen as served
                     self._languages.add(lang)
-                    self._generation += 1
         return lang
 
     def extract(self, html, url):

@@ -17,7 +17,7 @@ import urllib.request
 
 import pytest
 
-from conftest import EXT_ORIGIN, serving
+from conftest import EXT_ORIGIN, fixture_html, serving
 from entity_lens.entities import Mention, clean_span
 from entity_lens.groups import group_mentions
 from entity_lens.tokenizer_text import SYMBOLS_PER_CHUNK, tokenizer_text
@@ -158,3 +158,13 @@ def test_grouping_1500_distinct_names_keeps_each_and_merges_surnames():
     entities, groups = group_mentions(mentions, position)
     assert len(groups) == 1500 and len(entities) == 3000
     assert all(g["count"] == 2 and g["aliases"] == [g["name"].split()[1]] for g in groups)
+
+
+def test_a_language_loaded_after_start_reaches_the_workers(helper):
+    # French loads on its first page, in the server and in the zygote; new workers have it.
+    html = fixture_html("french-article.html")
+    for attempt in range(3):  # more pages than workers: old and new workers both answer
+        status, answer = annotate(helper, html, f"https://stall.example/fr{attempt}")
+        assert status == 200 and answer["language"] == "fr"
+        assert answer["model"]["lang"] == "fr"
+        assert_exact_offsets(answer)
