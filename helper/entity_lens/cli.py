@@ -35,15 +35,16 @@ def build_parser():
     serve.add_argument("--model", action="append", metavar="[LANG=]NAME",
                        help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
                             "(repeatable; default: the best installed per language)")
-    # Threads mostly wait (on fetches, on NER workers): many more than the workers.
+    # Threads mostly wait (on fetches, on the workers): many more threads than workers.
     serve.add_argument("--threads", type=int, default=16, help=argparse.SUPPRESS)
     serve.add_argument("--workers", type=int, default=None,
-                       help="processes for entity recognition (default: one per core, up to "
-                            "4; 0: in the server itself, without a time budget)")
+                       help="processes that read articles and find entities (default: one per "
+                            "core, up to 4; 0: in the server itself, without a time budget)")
     serve.add_argument("--ner-budget", type=float, default=Config.NER_TIME_BUDGET,
                        metavar="SECONDS",
-                       help="time entity recognition may take per page before the helper "
-                            f"answers too_complex (default {Config.NER_TIME_BUDGET:g})")
+                       help="time reading a page, and finding its entities, may each take "
+                            f"before the helper answers too_complex "
+                            f"(default {Config.NER_TIME_BUDGET:g})")
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
     annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
@@ -97,7 +98,7 @@ def serve(args):
         server = create_server(app, host=args.host, port=args.port, ident="entity-lens",
                                _dispatcher=_dispatcher(args.threads))
     except OSError as exc:
-        # Stop the NER worker processes now rather than leave them to notice the exit.
+        # Stop the worker processes now rather than leave them to notice the exit.
         app.extensions["entity_lens"].close()
         return _fail(f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}). "
                      f"Another program (perhaps another helper) uses that port: stop it, or "
@@ -126,8 +127,8 @@ def serve(args):
 
 
 def _dispatcher(threads):
-    """Waitress's request threads, which on SIGTERM wait STOP_WAIT_S (not waitress's 5 s) for requests
-    still running: a request waiting on NER is abandoned, and its worker killed, at once."""
+    """Waitress's request threads, which on SIGTERM wait STOP_WAIT_S (not waitress's 5 s) for
+    requests still running: a request waiting on a worker is abandoned, and the worker killed."""
     from waitress.task import ThreadedTaskDispatcher
 
     class QuickToStop(ThreadedTaskDispatcher):
