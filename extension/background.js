@@ -20,6 +20,7 @@ const CONTENT_FILES = [
   "content/tooltip.js",
   "content/panel.js",
   "content/export.js",
+  "content/main-text.js",
   "content/main.js",
 ];
 const MENU_ID = "entity-lens-toggle";
@@ -223,6 +224,9 @@ async function annotateTab(tabId, settings, request) {
   if (settings.mode === "auto" && fit.paragraphs && fit.aligned / fit.paragraphs < MIN_ALIGNED) {
     const share = Math.round((100 * fit.aligned) / fit.paragraphs);
     return asDisplayed(`only ${share}% of the fetched paragraphs are on the page`);
+  }
+  if (settings.mode === "auto" && fit.short) {
+    return asDisplayed(`the fetched text is ${Math.round(100 * fit.mainShare)}% of the page's main text`);
   }
   return { mode: "url", reason: "", fit };
 }

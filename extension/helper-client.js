@@ -168,6 +168,10 @@
       title: "No article text was found on this page.",
       advice: "Open the article itself (not a home or list page) and try again.",
     }),
+    too_complex: () => ({
+      title: "This page took the helper too long to read.",
+      advice: "It is very long, or holds long runs of symbols. The helper stopped and is still running; try a shorter page, or the article's own page rather than a collection.",
+    }),
     fetch_failed: (e) => ({
       title: "The helper could not download this page.",
       advice: `Try again, or set the mode to "page as displayed" in the options. (${e.message})`,

@@ -198,7 +198,9 @@
       // A page's script can leave the document without a <body> (document.open, framesets).
       const index = EL.textIndex.buildIndex(doc.body || doc.documentElement);
       alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
-      return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length };
+      const main = EL.mainText.measure(answer.text, doc.body || doc.documentElement);
+      return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length,
+        mainShare: main.share, short: main.short };
     },
 
     show({ mode, reason, elapsedMs, settings }) {

@@ -29,6 +29,7 @@ def create_app(config=None, annotator=None):
             limits=FetchLimits.from_config(app.config),
             cache_entries=app.config["CACHE_ENTRIES"],
             workers=app.config["NER_WORKERS"],
+            ner_budget_s=app.config["NER_TIME_BUDGET"],
         )
     app.extensions["entity_lens"] = annotator
     app.extensions["entity_lens_pairing"] = (

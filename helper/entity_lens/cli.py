@@ -5,14 +5,18 @@ import csv
 import io
 import json
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
 
 from . import __version__, service
-from .config import DEFAULT_HOST, DEFAULT_PORT
+from .config import DEFAULT_HOST, DEFAULT_PORT, Config
 from .entities import ModelNotFound
 from .errors import ApiError
+
+# How long SIGTERM waits for requests in flight: the service manager expects a prompt exit.
+STOP_WAIT_S = 0.5
 
 
 def build_parser():
@@ -31,10 +35,16 @@ def build_parser():
     serve.add_argument("--model", action="append", metavar="[LANG=]NAME",
                        help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
                             "(repeatable; default: the best installed per language)")
-    serve.add_argument("--threads", type=int, default=4, help=argparse.SUPPRESS)
+    # Threads mostly wait (on fetches, on the workers): many more threads than workers.
+    serve.add_argument("--threads", type=int, default=16, help=argparse.SUPPRESS)
     serve.add_argument("--workers", type=int, default=None,
-                       help="extra processes for entity recognition on long pages "
-                            "(default: one per further core, up to 3; 0: none)")
+                       help="processes that read articles and find entities (default: one per "
+                            "core, up to 4; 0: in the server itself, without a time budget)")
+    serve.add_argument("--ner-budget", type=float, default=Config.NER_TIME_BUDGET,
+                       metavar="SECONDS",
+                       help="time reading a page, and finding its entities, may each take "
+                            f"before the helper answers too_complex "
+                            f"(default {Config.NER_TIME_BUDGET:g})")
     _add_allow_private_addresses(serve)
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
@@ -103,14 +113,15 @@ def serve(args):
     try:
         workers = default_processes() if args.workers is None else args.workers
         app = create_app({"MODEL": args.model, "NER_WORKERS": workers,
-                          "ALLOW_PRIVATE_ADDRESSES": args.allow_private_addresses})
+                          "ALLOW_PRIVATE_ADDRESSES": args.allow_private_addresses,
+                          "NER_TIME_BUDGET": args.ner_budget})
     except ModelNotFound as exc:
         return _fail(str(exc))
     try:
-        server = create_server(app, host=args.host, port=args.port, threads=args.threads,
-                               ident="entity-lens")
+        server = create_server(app, host=args.host, port=args.port, ident="entity-lens",
+                               _dispatcher=_dispatcher(args.threads))
     except OSError as exc:
-        # Stop the forked NER workers now, or their pool's finaliser prints a traceback at exit.
+        # Stop the worker processes now rather than leave them to notice the exit.
         app.extensions["entity_lens"].close()
         return _fail(f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}). "
                      f"Another program (perhaps another helper) uses that port: stop it, or "
@@ -133,7 +144,25 @@ def serve(args):
         server.close()
         app.extensions["entity_lens"].close()
     print("Entity Lens helper stopped.", file=sys.stderr, flush=True)
-    return 0
+    # Python's own teardown of the loaded models takes a second or more; the system frees
+    # them at once, and a service manager expects a prompt exit.
+    logging.shutdown()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _dispatcher(threads):
+    """Waitress's request threads, which on SIGTERM wait STOP_WAIT_S (not waitress's 5 s) for
+    requests still running: a request waiting on a worker is abandoned, and the worker killed."""
+    from waitress.task import ThreadedTaskDispatcher
+
+    class QuickToStop(ThreadedTaskDispatcher):
+        def shutdown(self, cancel_pending=True, timeout=STOP_WAIT_S):
+            return super().shutdown(cancel_pending, timeout)
+
+    dispatcher = QuickToStop()
+    dispatcher.set_thread_count(threads)
+    return dispatcher
 
 
 def pair(args):

@@ -9,7 +9,7 @@ class Config:
 
     # spaCy pipeline name, `None` for the best installed English pipeline.
     MODEL = None
-    # The file of paired extension origins (pairing.py); None: pairing.json in the reader's
+    # The pairing state (pairing.py: tokens and codes); None: pairing.json in the reader's
     # configuration folder ($ENTITY_LENS_CONFIG_DIR, else the platform's usual place).
     PAIRING_FILE = None
     # A page snapshot sent by the extension can be big (script-heavy sites reach several MB).
@@ -23,7 +23,10 @@ class Config:
     # Fetch pages on this computer and private networks too. Unsafe (a web page could have the
     # helper read them): only for tests and development that serve pages from 127.0.0.1.
     ALLOW_PRIVATE_ADDRESSES = False
-    # Worker processes for NER on long pages (0: none; the server uses one per further core).
+    # NER worker processes (0: NER in the calling thread, no time budget; the server uses one per
+    # core).
     NER_WORKERS = 0
+    # Seconds of NER a request may use in the workers before it answers `too_complex`.
+    NER_TIME_BUDGET = 10.0
     # Results kept for repeated pages (keyed on content, so a changed page is annotated afresh).
     CACHE_ENTRIES = 64

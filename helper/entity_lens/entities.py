@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from .errors import ApiError
 from .language import language_name
+from .tokenizer_text import tokenizer_text
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ WATCH = "WATCH"
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
 _EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_APOSTROPHES = "'’"
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 
 
 class ModelNotFound(Exception):
@@ -129,7 +131,9 @@ class Recognizer:
         found = []
         with self._lock:
             matcher = self._watch_matcher(watchlist)
-            docs = self.nlp.pipe((p for _, p in paragraphs), batch_size=64)
+            # Same-length text without the tokenizer's quadratic shapes; mentions are sliced
+            # from the paragraph itself, so what the reader sees is exactly the page's text.
+            docs = self.nlp.pipe((tokenizer_text(p) for _, p in paragraphs), batch_size=64)
             for (offset, paragraph), doc in zip(paragraphs, docs):
                 # The paragraph, not `doc.text`: spaCy rebuilds that from every token on each
                 # access, which made a paragraph's cost grow with its length times its entities.
@@ -154,7 +158,7 @@ class Recognizer:
             return None
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in watchlist:
-            matcher.add(phrase, [self.nlp.make_doc(phrase)])
+            matcher.add(phrase, [self.nlp.make_doc(tokenizer_text(phrase))])
         return matcher
 
     @staticmethod
@@ -253,17 +257,19 @@ def _pieces(line, max_chars):
 def clean_span(text, start, end, label):
     """Trim quotes, brackets, punctuation and a possessive "'s" from a span's edges.
 
-    Returns None when nothing meaningful is left.
+    Returns None when nothing meaningful is left. Each step looks at a character or two at the
+    span's end, never at the whole span, so a span ending in a long run of quotes or dots
+    costs its length, not its length squared.
     """
-    while start < end and (text[start] in _EDGE or text[start].isspace()):
+    while start < end and _is_edge(text[start]):
         start += 1
     while start < end:
-        possessive = _POSSESSIVE.search(text, start, end)
-        if possessive and end - start > len(possessive.group()):
-            end = possessive.start()
-        elif text[end - 1] in _EDGE or text[end - 1].isspace():
+        possessive = _possessive_length(text, start, end)
+        if possessive and end - start > possessive:
+            end -= possessive
+        elif _is_edge(text[end - 1]):
             # Keep the dot of an abbreviation such as "U.S." or "Inc.".
-            if text[end - 1] == "." and _is_abbreviation(text[start:end]):
+            if text[end - 1] == "." and _ends_with_abbreviation(text, start, end):
                 break
             end -= 1
         else:
@@ -273,6 +279,27 @@ def clean_span(text, start, end, label):
     return Mention(start, end, text[start:end], label)
 
 
-def _is_abbreviation(span):
-    last_word = span.split()[-1] if span.split() else ""
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", last_word))
+def _is_edge(ch):
+    return ch in _EDGE or ch.isspace()
+
+
+def _possessive_length(text, start, end):
+    """2 for a span ending in "'s" (or "’s"), 1 for one ending in an apostrophe, else 0."""
+    if end - start >= 2 and text[end - 1] == "s" and text[end - 2] in _APOSTROPHES:
+        return 2
+    return 1 if text[end - 1] in _APOSTROPHES else 0
+
+
+def _ends_with_abbreviation(text, start, end):
+    """Whether the span's last word is "U.S."-like or "Inc."-like. Such a word holds only
+    letters and single dots, so the look back stops at the first other character."""
+    if end - start >= 2 and text[end - 2] == ".":
+        return False  # "..": never an abbreviation
+    word_start = end - 1
+    while word_start > start and (text[word_start - 1] == "." or
+                                  text[word_start - 1].isascii() and
+                                  text[word_start - 1].isalpha()):
+        word_start -= 1
+    if word_start > start and not text[word_start - 1].isspace():
+        return False  # the last word goes on with another character
+    return bool(_ABBREVIATION.fullmatch(text, word_start, end))

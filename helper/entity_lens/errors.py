@@ -25,6 +25,7 @@ STATUS = {
     "not_json": 415,
     "no_text": 422,
     "unsupported_language": 422,
+    "too_complex": 422,
     "internal": 500,
     "fetch_failed": 502,
     "fetch_timeout": 504,

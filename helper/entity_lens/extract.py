@@ -1,5 +1,9 @@
 """Main-text extraction with trafilatura, as paragraphs a browser can find again.
 
+Before trafilatura runs, the page's own markup repairs the tree: blocks marked as outside the
+article go (reader_blocks.py), the declared article body is kept whatever its class, and an
+article split into chunks is joined (page_structure.py). docs/extraction.md has the figures.
+
 trafilatura's own text output adds markers the page never shows ("- " before list items, "|"
 around table cells) and can run blocks together. We walk its XML body instead and emit one line
 per block (paragraph, heading, list item, table cell, quote), whitespace collapsed, so each line
@@ -15,6 +19,9 @@ from trafilatura.utils import load_html
 from lxml import etree
 
 from .errors import ApiError
+from .page_structure import (declared_lines_if_missed, is_short, join_split_body,
+                             protect_declared_body, visible_length)
+from .reader_blocks import drop_reader_blocks
 
 # Settings chosen by measurement on the scrapinghub article benchmark (docs/extraction.md).
 EXTRACT_OPTIONS = dict(
@@ -41,22 +48,40 @@ class Extracted:
 
 
 def extract(html, url=None):
-    """Return the article's main text and title, or raise `no_text`."""
+    """Return the article's main text and title, or raise `no_text`.
+
+    trafilatura runs first without its fallback chain (readability, jusText), which costs about
+    as much again as the pass itself and changes nothing on most pages. The chain runs only when
+    that first text is short against the paragraphs the page shows (`visible_length`). When the
+    text is still short and the page declares a longer `articleBody` in JSON-LD that the text
+    does not cover (a page whose story is rendered by script), the declared body is the text."""
     try:
         tree = load_html(html)
         if tree is None:
             raise ApiError("no_text", "The page could not be parsed as HTML.")
         title = page_title(tree)
         keep_inline_text(tree)
-        document = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
+        drop_reader_blocks(tree)
+        protect_declared_body(tree)
+        join_split_body(tree)
+        paragraphs = _trafilatura_lines(tree, url, fast=True)
+        visible = visible_length(tree)
+        if is_short("\n".join(paragraphs), visible):
+            paragraphs = _trafilatura_lines(tree, url, fast=False) or paragraphs
+        if is_short("\n".join(paragraphs), visible):
+            paragraphs = declared_lines_if_missed(tree, paragraphs)
     except (ValueError, etree.LxmlError) as exc:
         raise ApiError("no_text", f"The page could not be parsed as HTML ({exc}).") from None
-    if document is None or document.body is None:
-        raise ApiError("no_text", "No article text was found on this page.")
-    paragraphs = block_lines(document.body)
     if not paragraphs:
         raise ApiError("no_text", "No article text was found on this page.")
     return Extracted(text="\n".join(paragraphs), title=title)
+
+
+def _trafilatura_lines(tree, url, fast):
+    document = trafilatura.bare_extraction(tree, url=url, fast=fast, **EXTRACT_OPTIONS)
+    if document is None or document.body is None:
+        return []
+    return block_lines(document.body)
 
 
 # Inline wrappers inside a paragraph whose class or style trafilatura's precision mode reads

@@ -18,6 +18,7 @@ Salience, in [0, 1], favours entities mentioned often and early:
     salience = 0.7 * count / max_count + 0.3 * (1 - first / len(text))
 """
 
+import heapq
 import re
 from collections import Counter
 from urllib.parse import quote
@@ -71,36 +72,56 @@ def _initials(name):
 
 
 class _Group:
+    """One entity's mentions. Its name and label are kept up to date as mentions arrive, so
+    reading them costs nothing however many names it has absorbed."""
+
     def __init__(self, key, name):
         self.key = key
         self.names = Counter()
         self.labels = Counter()
         self.mentions = []
         self.first_name = name
+        self.first = None  # the earliest mention
+        self._order = {}  # name → when it was first seen: ties go to the earlier name
+        self._name = None
 
     def add(self, mention, name):
         self.mentions.append(mention)
-        self.names[name] += 1
         self.labels[mention.label] += 1
+        if self.first is None or mention.start < self.first.start:
+            self.first = mention
+        self._count_names({name: 1})
 
     def absorb(self, other):
         self.mentions.extend(other.mentions)
-        self.names.update(other.names)
         self.labels.update(other.labels)
+        if other.first.start < self.first.start:
+            self.first = other.first
+        self._count_names(other.names)
+
+    def _count_names(self, counts):
+        # Only the counted names gained: the fullest name is the old one or one of them.
+        for name, count in counts.items():
+            self._order.setdefault(name, len(self._order))
+            self.names[name] += count
+        contenders = [n for n in (self._name, *counts) if n is not None]
+        self._name = max(contenders, key=lambda n: (self._fullness(n), -self._order[n]))
+
+    def _fullness(self, name):
+        # The fullest form a reader would recognise: most words, then most frequent.
+        return _acronym(name) is None, len(_words(name)), self.names[name], -len(name)
 
     @property
     def label(self):
         if self.labels[WATCH]:
             return WATCH  # the reader's own list wins over the model's vote
-        first = min(self.mentions, key=lambda m: m.start).label
+        first = self.first.label
         best = max(self.labels.values())
         return first if self.labels[first] == best else self.labels.most_common(1)[0][0]
 
     @property
     def name(self):
-        # The fullest form a reader would recognise: most words, then most frequent.
-        return max(self.names, key=lambda n: (_acronym(n) is None, len(_words(n)), self.names[n],
-                                              -len(n)))
+        return self._name
 
 
 def group_mentions(mentions, text_length, language="en"):
@@ -125,7 +146,7 @@ def group_mentions(mentions, text_length, language="en"):
     max_count = max((len(g.mentions) for g in ordered), default=1)
     scored = []
     for g in ordered:
-        first = min(m.start for m in g.mentions)
+        first = g.first.start
         salience = 0.7 * len(g.mentions) / max_count + 0.3 * (1 - first / max(text_length, 1))
         scored.append((round(salience, 4), first, g))
     # Watched entities first (the reader asked for them), then by salience.
@@ -156,9 +177,10 @@ def _merge_people(groups):
     # The small model often calls a lone surname an organisation ("Ratas said ...").
     lone = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1
             and not _acronym(g.name)]
+    owners = _FullNames(full, groups)
     for g in people + lone:
         core = _person_core(g.name)
-        if len(core) != 1 and g not in full:
+        if len(core) != 1 and g not in owners:
             continue
         if len(core) >= 2 and core != _words(g.name):
             # "President Vladimir Putin" → the plain "Vladimir Putin" group, if there is one.
@@ -166,16 +188,59 @@ def _merge_people(groups):
             if target is not None and target is not g:
                 target.absorb(g)
                 del groups[g.key]
+                owners.grew(target)
             continue
         if len(core) != 1:
             continue
-        word = core[0].casefold()
-        owners = [f for f in full if f is not g and f.key in groups and
-                  word in (_person_core(f.name)[0].casefold(), _person_core(f.name)[-1].casefold())]
-        if owners:
-            target = max(owners, key=lambda f: (len(f.mentions), -min(m.start for m in f.mentions)))
+        target = owners.likeliest(core[0].casefold(), besides=g)
+        if target is not None:
             target.absorb(g)
             del groups[g.key]
+            owners.grew(target)
+
+
+class _FullNames:
+    """Full names by the first and last word of their core, each word's likeliest owner on
+    top: most mentions, then the earliest, then the first listed. A heap per word keeps
+    finding the owner of a lone name logarithmic; entries of a group that has since grown or
+    gone are dropped when they surface."""
+
+    def __init__(self, full, groups):
+        self.groups = groups
+        self.position = {g: i for i, g in enumerate(full)}
+        self.heaps = {}
+        for g in full:
+            self._push(g)
+
+    def __contains__(self, group):
+        return group in self.position
+
+    def _rank(self, g):
+        return -len(g.mentions), g.first.start, self.position[g]
+
+    def _push(self, g):
+        core = _person_core(g.name)
+        for word in {core[0].casefold(), core[-1].casefold()}:
+            heapq.heappush(self.heaps.setdefault(word, []), (self._rank(g), g))
+
+    def grew(self, g):
+        if g in self.position:
+            self._push(g)  # its earlier entries no longer match its rank: they are stale
+
+    def likeliest(self, word, besides):
+        heap, set_aside, found = self.heaps.get(word, []), [], None
+        while heap:
+            rank, g = heap[0]
+            if self.groups.get(g.key) is not g or rank != self._rank(g):
+                heapq.heappop(heap)
+            elif g is besides:
+                set_aside.append(heapq.heappop(heap))
+            else:
+                found = g
+                break
+        for entry in set_aside:
+            heapq.heappush(heap, entry)
+        return found
 
 
 def _merge_acronyms(groups):
@@ -199,12 +264,23 @@ def _merge_short_organisations(groups):
     """A one-word ORG that is the head of exactly one longer ORG name joins it
     ("Commission" → "European Commission")."""
     longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2]
+    by_head = {}  # last word → the longer names ending with it
+    for f in longer:
+        by_head.setdefault(_head(f), set()).add(f)
     for g in [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1]:
-        word = g.name.casefold()
-        owners = [f for f in longer if _words(f.name)[-1].casefold() == word]
+        owners = by_head.get(g.name.casefold(), ())
         if len(owners) == 1 and not _acronym(g.name):
-            owners[0].absorb(g)
+            (owner,) = owners
+            head = _head(owner)
+            owner.absorb(g)
             del groups[g.key]
+            if _head(owner) != head:  # absorbing can change the name it goes by
+                by_head[head].discard(owner)
+                by_head.setdefault(_head(owner), set()).add(owner)
+
+
+def _head(group):
+    return _words(group.name)[-1].casefold()
 
 
 def wikipedia_search_url(name, language="en"):

@@ -12,7 +12,7 @@ from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
 from .groups import group_mentions
 from .language import page_language
-from .workers import NerPool
+from .workers import NerPool, can_fork
 
 
 @dataclass
@@ -23,12 +23,13 @@ class Options:
 class Annotator:
     """Holds what lives for the whole process: the loaded model, fetch limits, the cache."""
 
-    def __init__(self, model=None, limits=None, cache_entries=64, workers=0):
+    def __init__(self, model=None, limits=None, cache_entries=64, workers=0, ner_budget_s=10.0):
         self.recognizers = Recognizers(model)
         self.limits = limits or FetchLimits()
         self.cache = LRUCache(cache_entries)
-        # Worker processes for long texts; 0 runs everything in this process.
-        self.pool = NerPool(self.recognizers, workers) if workers > 0 else None
+        # NER in worker processes on a time budget; 0 (or no fork) runs it in this process.
+        self.pool = (NerPool(self.recognizers, workers, ner_budget_s)
+                     if workers > 0 and can_fork() else None)
 
     def close(self):
         if self.pool is not None:
@@ -59,10 +60,13 @@ class Annotator:
             return result
 
         step = time.perf_counter()
-        extracted = extract(html, url)
+        if self.pool is not None:
+            extracted, language = self.pool.extract(html, url)
+        else:
+            extracted = extract(html, url)
+            language = page_language(html, extracted.text)
         timings["extract"] = _ms_since(step)
 
-        language = page_language(html, extracted.text)
         recognizer = self.recognizers.for_language(language)
         step = time.perf_counter()
         if self.pool is not None:

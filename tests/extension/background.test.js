@@ -16,7 +16,7 @@ function deferred() {
 }
 
 /** The content controller as the background sees it (state and the calls it got). */
-function fakeContent() {
+function fakeContent(fit = { paragraphs: 1, aligned: 1, mentions: 1 }) {
   const calls = [];
   let state = "idle";
   const next = { busy: "busy", show: "shown", error: "error", clear: "idle" };
@@ -31,8 +31,8 @@ function fakeContent() {
       this.args.push([method, arg]);
       if (next[method]) state = next[method];
       if (method === "location") return "https://news.example/a";
-      if (method === "pageHtml") return "<html><body><p>Ada Lovelace wrote.</p></body></html>";
-      if (method === "load") return { paragraphs: 1, aligned: 1, mentions: 1 };
+      if (method === "load") return fit;
+      if (method === "pageHtml") return "<html><body><p>As displayed.</p></body></html>";
       if (method === "show") return { entities: 1 };
       return undefined;
     },
@@ -58,7 +58,7 @@ function fakeStorage(initial = {}) {
 }
 
 /** Loads background.js with a fake `chrome`; `gates.files` holds the content scripts' injection. */
-function loadBackground({ annotate, local = {} }) {
+function loadBackground({ annotate, fit, local = {} }) {
   const on = {};
   const badges = [];
   const css = { inserted: [], removed: [] };
@@ -81,7 +81,7 @@ function loadBackground({ annotate, local = {} }) {
         await tick();
         if (files) {
           if (gates.files) await gates.files.promise;
-          content = content || fakeContent();
+          content = content || fakeContent(fit);
           return [{ result: undefined }];
         }
         // The injected functions read globalThis.EntityLens, here the scope background.js was
@@ -243,4 +243,18 @@ test("auto mode: a private_address refusal sends the page as displayed, and the 
   assert.equal(shown.mode, "page");
   assert.doesNotMatch(JSON.stringify(shown), /private_address/);
   assert.match(shown.reason, /your own network/);
+});
+
+test("auto mode sends the page as displayed when the fetched text is clearly short of it", async () => {
+  const asked = [];
+  const bg = loadBackground({
+    annotate: async (base, payload) => (asked.push(payload), { text: "", entities: [], groups: [] }),
+    fit: { paragraphs: 2, aligned: 2, mentions: 0, mainShare: 0.06, short: true },
+  });
+  bg.on.click({ id: TAB });
+  await settle();
+  assert.equal(asked.length, 2, "the page was not sent as displayed");
+  assert.equal(asked[0].html, undefined);
+  assert.match(asked[1].html, /As displayed/);
+  assert.ok(bg.content().calls.includes("pageHtml"));
 });

@@ -4,7 +4,7 @@ import { loadPage, loadScripts, entitiesFor } from "./load.js";
 
 const FILES = [
   "labels.js", "content/text-index.js", "content/align.js", "content/paint.js",
-  "content/tooltip.js", "content/panel.js", "content/export.js", "content/main.js",
+  "content/tooltip.js", "content/panel.js", "content/export.js", "content/main-text.js", "content/main.js",
 ];
 const TEXT = "Olaf Scholz met Emmanuel Macron in Paris on Monday.";
 const HTML = `<body><nav>Paris</nav><article><p>Olaf Scholz met <a href="#">Emmanuel</a> Macron in Paris on Monday.</p></article></body>`;
@@ -83,7 +83,7 @@ test("busy, load, show, filter and clear through the controller, with the panel 
     { id: "g3", label: "GPE", name: "Paris", count: 1 }, { id: "g4", label: "DATE", name: "Monday", count: 1 },
   ];
   const fit = controller.handle("load", { text: TEXT, entities, groups, model: { name: "m", version: "1" } });
-  assert.deepEqual({ ...fit }, { paragraphs: 1, aligned: 1, mentions: 4 });
+  assert.deepEqual({ ...fit }, { paragraphs: 1, aligned: 1, mentions: 4, mainShare: 1, short: false });
 
   const names = NAMES_OF(scope);
   const settings = { style: "inline", types: ["PERSON", "GPE"], names };

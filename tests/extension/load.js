@@ -6,7 +6,9 @@ import { parseHTML } from "linkedom";
 
 export const EXT = fileURLToPath(new URL("../../extension/", import.meta.url));
 
-const CONTENT = ["labels.js", "content/text-index.js", "content/align.js", "content/paint.js"];
+const CONTENT = [
+  "labels.js", "content/text-index.js", "content/align.js", "content/paint.js", "content/main-text.js",
+];
 
 /** Evaluate `files` with `scope` as their globalThis; returns the scope. */
 export function loadScripts(files, scope = {}) {

@@ -4,9 +4,11 @@ import contextlib
 import gzip
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -170,17 +172,15 @@ def wait_for_health(base, timeout=60):
     raise AssertionError(f"helper at {base} did not become healthy in {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def live_helper(tmp_path_factory):
-    """The real `entity-lens serve` (waitress, real model) on a free port, allowed to fetch
-    the upstream servers on 127.0.0.1, with its own configuration folder (pairing) in
-    `helper.env` and a paired token in `helper.token`."""
+@contextlib.contextmanager
+def serving(*options):
+    """The real `entity-lens serve` (waitress, real model) on a free port, with `options`, its
+    own configuration folder (pairing) in `helper.env` and a paired token in `helper.token`."""
     port = free_port()
-    config = tmp_path_factory.mktemp("config")
+    config = Path(tempfile.mkdtemp(prefix="entity-lens-test-config-"))
     env = dict(os.environ, PYTHONUNBUFFERED="1", ENTITY_LENS_CONFIG_DIR=str(config))
     token = PairingStore(config / "pairing.json").create_token("tests")
-    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port),
-                                "--allow-private-addresses"],
+    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -193,3 +193,11 @@ def live_helper(tmp_path_factory):
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
+        shutil.rmtree(config, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_helper():
+    """The helper most tests share, allowed to fetch the upstream servers on 127.0.0.1."""
+    with serving("--allow-private-addresses") as helper:
+        yield helper

@@ -53,9 +53,14 @@ def test_workers_leave_when_the_server_is_killed():
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_health(f"http://127.0.0.1:{port}")
-        children = [int(c) for t in Path(f"/proc/{server.pid}/task").glob("*/children")
+        def children_of(pid):
+            return [int(c) for t in Path(f"/proc/{pid}/task").glob("*/children")
                     for c in t.read_text().split()]
-        assert children, "the server should have forked a worker"
+
+        # The zygote, and the workers it forked.
+        children = children_of(server.pid)
+        children += [worker for zygote in children for worker in children_of(zygote)]
+        assert len(children) >= 2, "the server should have forked a zygote and a worker"
     finally:
         server.send_signal(signal.SIGKILL)
         server.wait(10)
