@@ -23,6 +23,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from .entities import WATCH
+from .name_variants import join_short_forms, variant_key
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                 "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -111,7 +112,7 @@ def group_mentions(mentions, text_length, language="en"):
             # A watched phrase is its own entity, named as the user wrote it.
             name, key = mention.name or mention.text, ("watch", name_key(mention.name or mention.text))
         else:
-            name, key = display_name(mention.text), name_key(mention.text)
+            name, key = display_name(mention.text), variant_key(name_key(mention.text), mention.label)
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(key, name)
@@ -120,6 +121,7 @@ def group_mentions(mentions, text_length, language="en"):
     _merge_people(groups)
     _merge_acronyms(groups)
     _merge_short_organisations(groups)
+    join_short_forms(groups)
 
     ordered = list(groups.values())
     max_count = max((len(g.mentions) for g in ordered), default=1)
