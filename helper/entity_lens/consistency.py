@@ -8,7 +8,8 @@ PERSON in one sentence and ORG in the next. Within one text:
   administrator") is a person;
 - a lone word that is the surname of exactly one person named in full is that person;
 - an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
-- a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place").
+- a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
+- a lone-word PERSON the text never names in full nor titles is an organisation.
 Every rule here is linear in the number of mentions.
 """
 
@@ -105,7 +106,7 @@ def _is_place_shape(words, lang):
             or words[0].casefold() in _PLACE_HEAD.get(lang, ()))
 
 
-def relabel(text, mentions, lang):
+def relabel(text, mentions, lang, lone_person=True):
     """Set each mention's label from what the whole text says about its name. In place."""
     roles = _ROLES.get(lang, set())
     people = set()  # casefolded multi-word names that are persons
@@ -137,4 +138,21 @@ def relabel(text, mentions, lang):
             m.label = "PERSON"
         elif len(words) == 1 and surnames.get(key) == 1:
             m.label = "PERSON"
+    if lone_person:
+        _unintroduced_people_are_organisations(text, mentions, people, roles)
     return mentions
+
+
+def _unintroduced_people_are_organisations(text, mentions, people, roles):
+    """A one-word PERSON the text never names in full nor gives a title is, in news, most often
+    a company or an outlet the model mistook ("Politico said", "Burisma paid")."""
+    name_parts = {part.rstrip(".") for key in people for part in key.split()}
+    lone = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) == 1:
+            key = m.text.casefold()
+            titled = _previous_word(text, m.start) in roles
+            lone[key] = lone.get(key, True) and not titled and key not in name_parts
+    for m in mentions:
+        if m.label == "PERSON" and lone.get(m.text.casefold()):
+            m.label = "ORG"

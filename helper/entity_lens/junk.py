@@ -23,7 +23,9 @@ _GLUE = {
            "lire", "voir", "écouter", "courriel", "avec"},
 }
 # French elisions glued to the next word by an apostrophe: "qu’il", "jusqu’à", "l’Élysée".
-_ELIDED = re.compile(r"^(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
+_ELIDED = re.compile(r"(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
+# French articles a sentence-initial span takes with it ("La Croix-Rouge a ouvert…").
+_FRENCH_ARTICLE = re.compile(r"(?:Le|La|Les)\s+(?=[A-ZÀ-Ý])")
 _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                   "quoiqu", "presqu"}
 # Lower-case particles that may start a name ("al-Tanf", "de Gaulle", "van Gogh").
@@ -56,21 +58,48 @@ def lowercase_words(text):
     return set(re.findall(r"(?<![\w'’./@-])[a-zà-ÿ][a-zà-ÿ'’-]*(?![\w@-]|\.\w)", text))
 
 
-def repair(text, start, end, lang):
+def repair(text, start, end, lang, lower_words=frozenset()):
     """[(start, end)] for the name(s) in text[start:end]: glue and elisions off, owners cut."""
     start = _skip_glue(text, start, end, lang)
     if text[start:start + 1] in ("@", "#"):
         return []  # a handle, whoever it names
     if lang == "fr":
-        elided = _ELIDED.match(text, start, end)
-        if elided and elided.end() < end:
-            start = elided.end()
+        start = _skip_french_determiners(text, start, end)
     pieces, piece_start = [], start
     for owner in _OWNER.finditer(text, start, end):
+        owned = text[owner.end():end].split()
+        # "Tufts University’s Feinstein Center" is two names; "St James's Hospital" is one.
+        if len(owned) == 1 and owned[0].casefold() in lower_words:
+            continue
         pieces.append((piece_start, owner.start()))
         piece_start = owner.end()
     pieces.append((piece_start, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _skip_french_determiners(text, start, end):
+    """Past "préfecture de", "d’", "L’" and a sentence-initial "La" before the name itself."""
+    while start < end:
+        word = re.match(r"[a-zà-ÿ][\w-]*\s+", text[start:end])
+        elided = _ELIDED.match(text, start, end)
+        if word and any(ch.isupper() for ch in text[start + word.end():end]):
+            start += word.end()
+        elif elided and elided.end() < end:
+            start = elided.end()
+        else:
+            break
+    article = _FRENCH_ARTICLE.match(text, start, end)
+    if article and _sentence_start(text, start):
+        rest = text[article.end():end]
+        # Kept where the article is part of the name: "à La Rochelle" mid-sentence.
+        if not re.search(r"[a-zà-ÿ,]\s+" + re.escape(text[start:end]), text):
+            start = article.end() if rest else start
+    return start
+
+
+def _sentence_start(text, position):
+    before = text[max(0, position - 3):position].rstrip(" «“\"")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _skip_glue(text, start, end, lang):

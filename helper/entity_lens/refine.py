@@ -10,7 +10,7 @@ from .consistency import relabel
 from .entities import WATCH, Mention, clean_span
 from .junk import is_junk, lowercase_words, repair
 
-RULES = ("repair", "junk", "consistency")
+RULES = ("repair", "junk", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 
@@ -23,13 +23,13 @@ def refine_mentions(text, mentions, lang, without=None):
     """The cleaned mentions of `text` in order; `mentions` come straight from the recognizer."""
     without = disabled_rules() if without is None else without
     lang = (lang or "en").split("-")[0]
-    lower = lowercase_words(text) if "junk" not in without else set()
+    lower = lowercase_words(text)
     refined = []
     for m in mentions:
         if m.label in _NOT_NAMES:
             refined.append(m)
             continue
-        spans = repair(text, m.start, m.end, lang) if "repair" not in without else [(m.start, m.end)]
+        spans = repair(text, m.start, m.end, lang, lower) if "repair" not in without else [(m.start, m.end)]
         for start, end in spans:
             cleaned = clean_span(text, start, end, m.label) if (start, end) != (m.start, m.end) \
                 else Mention(m.start, m.end, m.text, m.label)
@@ -39,5 +39,5 @@ def refine_mentions(text, mentions, lang, without=None):
                 continue
             refined.append(cleaned)
     if "consistency" not in without:
-        relabel(text, refined, lang)
+        relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined
