@@ -7,12 +7,15 @@ Each rule can be switched off by name for measuring what it is worth (scripts/en
 import os
 
 from .consistency import relabel
+from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
 from .junk import is_junk, lowercase_words, repair
 
-RULES = ("repair", "junk", "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+               "LAW", "LANGUAGE", "MISC"}
 
 
 def disabled_rules():
@@ -38,6 +41,8 @@ def refine_mentions(text, mentions, lang, without=None):
             if "junk" not in without and is_junk(cleaned.text, lang, lower):
                 continue
             refined.append(cleaned)
+    if "unglue" not in without:
+        refined = unglue(text, refined, lower, NAME_LABELS)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined
