@@ -2,7 +2,8 @@
 
 The small model labels each mention from a few words around it, so one person comes out as
 PERSON in one sentence and ORG in the next. Within one text:
-- a multi-word name the model once calls PERSON is a person everywhere;
+- a multi-word name the model once calls PERSON is a person everywhere, unless one of its words
+  names an organisation or a place ("Ceres Robotics", "Keck Observatory");
 - a two- or three-word capitalised name right after a person's title or role ("Gov. Kristi
   Noem", "quarterback Mason Rudolph") or before an appositive role ("Steve Clarke, deputy
   administrator") is a person;
@@ -59,8 +60,12 @@ _NOT_PERSON_WORDS = {
     "park", "island", "islands", "valley", "project", "program", "initiative", "service",
     "services", "commission", "board", "museum", "police", "army", "force", "forces",
     "société", "groupe", "banque", "université", "ministère", "conseil", "parti", "syndicat",
-    "mairie", "hôpital", "musée", "rue", "avenue", "place", "boulevard", "fondation",
+    "observatory", "telescope", "telescopes", "laboratory", "labs", "robotics", "aerospace",
+    "motors", "pharmaceuticals", "partners", "ventures", "holdings", "studios", "airways",
+    "mairie", "hôpital", "musée", "rue", "place", "boulevard", "fondation",
 }
+_PLACE_WORDS = {"street", "road", "avenue", "drive", "county", "city", "river", "lake", "mount",
+                "park", "island", "islands", "valley", "rue", "place", "boulevard"}
 _PLACE_TAIL = {
     "en": {"street", "st", "drive", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane",
            "highway", "hwy", "place", "square", "bridge", "airport", "parkway", "terrace",
@@ -115,9 +120,13 @@ def relabel(text, mentions, lang, lone_person=True):
             continue
         words = _words(m.text)
         key = m.text.casefold()
-        if m.label == "PERSON" and len(words) >= 2:
+        organisation_like = any(w.casefold() in _NOT_PERSON_WORDS for w in words)
+        if m.label == "PERSON" and organisation_like:
+            # "Ceres Robotics", "Keck Observatory"; "Crater Lake", "Mount Hood"
+            m.label = "LOC" if any(w.casefold() in _PLACE_WORDS for w in words) else "ORG"
+        elif m.label == "PERSON" and len(words) >= 2:
             people.add(key)
-        elif _titlecase_name(words) and not any(w.casefold() in _NOT_PERSON_WORDS for w in words) \
+        elif _titlecase_name(words) and not organisation_like \
                 and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
             people.add(key)
     # Surname → how many different people in the text carry it.

@@ -66,3 +66,11 @@ def test_a_one_word_person_never_introduced_is_an_organisation():
     assert labels(text, [("Politico", "PERSON"), ("Vladimir Putin", "PERSON"), ("Putin", "PERSON"),
                          ("Trump", "PERSON")]) == [
         ("Politico", "ORG"), ("Vladimir Putin", "PERSON"), ("Putin", "PERSON"), ("Trump", "PERSON")]
+
+
+def test_a_person_label_on_an_organisation_or_place_name_is_corrected():
+    text = "Ceres Robotics won. Keck Observatory saw it from Crater Lake. Paul Allen paid."
+    assert labels(text, [("Ceres Robotics", "PERSON"), ("Keck Observatory", "PERSON"),
+                         ("Crater Lake", "PERSON"), ("Paul Allen", "PERSON")]) == [
+        ("Ceres Robotics", "ORG"), ("Keck Observatory", "ORG"), ("Crater Lake", "LOC"),
+        ("Paul Allen", "PERSON")]
