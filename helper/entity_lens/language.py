@@ -4,17 +4,24 @@ A page's `<html lang>` is often a site-wide default ("en" on a French article), 
 decides when it says so clearly: a long enough sample, one language very likely. A short or
 unclear text keeps the declared language. Measured in docs/entities.md (accuracy on short and
 long texts, cost per page).
+
+py3langid holds ~75 MB, too much to keep for every page within the helper's memory budget. A
+page of running text in one of seven common news languages is told first by the share of
+that language's most frequent words, which is as accurate there (docs/entities.md); the
+identifier is loaded, once, only for a text those words cannot place while the page declares
+nothing.
 """
 
 import re
 import threading
+from collections import Counter
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*",
                         re.IGNORECASE)
 
 # The identifier reads this much of the text: past ~500 characters its answer stops changing
 # on news text, while its cost keeps growing with the length.
-SAMPLE_CHARS = 1000
+SAMPLE_CHARS = 500
 # Below this many letters a guess is a guess: no answer at all.
 MIN_LETTERS = 20
 # The text overrules the page's declaration only when it is this long and this sure.
@@ -24,6 +31,22 @@ CLEAR_PROBABILITY = 0.95
 LIKELY_PROBABILITY = 0.5
 # py3langid's codes that differ from the ones the helper's pipelines and messages use.
 _CODES = {"nb": "no", "nn": "no", "zxx": None}  # zxx: no language (code, numbers)
+
+# Frequent short words that tell common news languages apart on a page of running text.
+_FREQUENT_WORDS = {
+    "en": "the and of to in is that for on with as was by he it at from his are said".split(),
+    "fr": "le la les des et est dans que pour une qui sur au du par pas avec sont ont".split(),
+    "de": "der die und den das ist nicht mit von sich auf für ein eine dem zu im auch".split(),
+    "es": "el la los las y que de en por para una con del se al es su lo como".split(),
+    "it": "il la che di e per una del della sono non con gli le si è al nel".split(),
+    "pt": "o a os as e que de do da em para um uma com não por no na se".split(),
+    "nl": "de het een en van in is op dat te voor met zijn niet ook aan er".split(),
+}
+# The frequent words decide alone from this many words on, when one language's share is at
+# least this high and this many times the next one's (French and Spanish share "la", "que").
+FREQUENT_MIN_WORDS = 40
+FREQUENT_MIN_SHARE = 0.15
+FREQUENT_MIN_LEAD = 1.4
 
 _identifier = None
 _identifier_lock = threading.Lock()
@@ -37,11 +60,6 @@ def identifier():
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
             _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         return _identifier
-
-
-def preload():
-    """Load the identifier in the background, so that the first page does not wait for it."""
-    threading.Thread(target=identifier, name="language-identifier", daemon=True).start()
 
 
 _NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
@@ -69,6 +87,18 @@ def declared_language(html):
     return None
 
 
+def frequent_words_language(text):
+    """The language whose frequent words clearly dominate `text`, or None."""
+    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    if len(words) < FREQUENT_MIN_WORDS:
+        return None
+    counts = Counter(words)
+    shares = sorted(((sum(counts[w] for w in frequent) / len(words), lang)
+                     for lang, frequent in _FREQUENT_WORDS.items()), reverse=True)
+    (best, lang), (second, _) = shares[0], shares[1]
+    return lang if best >= FREQUENT_MIN_SHARE and best >= FREQUENT_MIN_LEAD * second else None
+
+
 def detect_language(text):
     """(language code, probability) the text is written in, or (None, 0.0) for too little text."""
     sample = text[:SAMPLE_CHARS]
@@ -88,7 +118,13 @@ def guess_language(text):
 def page_language(html, text):
     """The declared language, unless the text clearly says another; else the text's guess."""
     declared = declared_language(html)
-    code, probability = detect_language(text)
+    quick = frequent_words_language(text)
+    if quick:
+        code, probability = quick, 1.0
+    elif declared:
+        return declared  # nothing in the text says otherwise clearly enough to pay for more
+    else:
+        code, probability = detect_language(text)
     if code and code != declared and probability >= CLEAR_PROBABILITY and len(text) >= CLEAR_CHARS:
         return code
     return declared or (code if probability >= LIKELY_PROBABILITY else None)

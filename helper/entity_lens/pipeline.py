@@ -11,7 +11,7 @@ from .entities import Recognizers
 from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
 from .groups import group_mentions
-from .language import page_language, preload as preload_language_identifier
+from .language import page_language
 from .refine import refine_mentions
 from .workers import NerPool
 
@@ -25,7 +25,6 @@ class Annotator:
     """Holds what lives for the whole process: the loaded model, fetch limits, the cache."""
 
     def __init__(self, model=None, limits=None, cache_entries=64, workers=0):
-        preload_language_identifier()  # while the model loads
         self.recognizers = Recognizers(model)
         self.limits = limits or FetchLimits()
         self.cache = LRUCache(cache_entries)
