@@ -14,8 +14,8 @@ Rules, applied within one document:
 
 Watchlist matches (label WATCH) form one group per phrase and come first.
 
-Salience, in [0, 1], favours entities mentioned often and early:
-    salience = 0.7 * count / max_count + 0.3 * (1 - first / len(text))
+Salience, in [0, 1], favours entities the headline names and the text mentions often and early:
+    salience = 0.6 * count / max_count + 0.1 * (1 - first / len(text)) + 0.3 * in_headline
 """
 
 import re
@@ -104,7 +104,7 @@ class _Group:
                                               -len(n)))
 
 
-def group_mentions(mentions, text_length, language="en"):
+def group_mentions(mentions, text_length, language="en", title=""):
     """Return (entities, groups) as the API shapes them; entities carry their group's label."""
     groups = {}
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -128,7 +128,9 @@ def group_mentions(mentions, text_length, language="en"):
     scored = []
     for g in ordered:
         first = min(m.start for m in g.mentions)
-        salience = 0.7 * len(g.mentions) / max_count + 0.3 * (1 - first / max(text_length, 1))
+        headline = 1.0 if title and _in_title(g, title) else 0.0
+        salience = (0.6 * len(g.mentions) / max_count + 0.1 * (1 - first / max(text_length, 1))
+                    + 0.3 * headline)
         scored.append((round(salience, 4), first, g))
     # Watched entities first (the reader asked for them), then by salience.
     scored.sort(key=lambda item: (item[2].label != WATCH, -item[0], item[1]))
@@ -148,6 +150,11 @@ def group_mentions(mentions, text_length, language="en"):
                              "label": label, "group": gid})
     entities.sort(key=lambda e: e["start"])
     return entities, result
+
+
+def _in_title(group, title):
+    """Whether the headline names the group under any of its spellings, as a whole word."""
+    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title) for name in group.names)
 
 
 def _merge_people(groups):

@@ -5,11 +5,11 @@ decides when it says so clearly: a long enough sample, one language very likely.
 unclear text keeps the declared language. Measured in docs/entities.md (accuracy on short and
 long texts, cost per page).
 
-py3langid holds ~75 MB, too much to keep for every page within the helper's memory budget. A
-page of running text in one of seven common news languages is told first by the share of
-that language's most frequent words, which is as accurate there (docs/entities.md); the
-identifier is loaded, once, only for a text those words cannot place while the page declares
-nothing.
+py3langid's model is ~75 MB unpacked, too much for the helper's memory budget on every page.
+Running text in one of seven common news languages is told first by the share of that
+language's most frequent words, as accurate there (docs/entities.md); the identifier, over a
+memory-mapped model (entity_lens.language_model), is loaded only for a text those words cannot
+place while the page declares nothing.
 """
 
 import re
@@ -53,12 +53,13 @@ _identifier_lock = threading.Lock()
 
 
 def identifier():
-    """py3langid's identifier with probabilities, loaded once (~1 s, ~70 MB) on first use."""
+    """py3langid's identifier over its memory-mapped model (entity_lens.language_model), loaded
+    once on first use."""
     global _identifier
     with _identifier_lock:
         if _identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            from .language_model import load_identifier
+            _identifier = load_identifier()
         return _identifier
 
 

@@ -72,7 +72,7 @@ class Annotator:
             mentions = recognizer.mentions(extracted.text, options.watchlist)
         mentions = refine_mentions(extracted.text, mentions, language or recognizer.lang)
         entities, groups = group_mentions(mentions, len(extracted.text),
-                                          language or recognizer.lang)
+                                          language or recognizer.lang, extracted.title or "")
         timings["ner"] = _ms_since(step)
 
         result = {
