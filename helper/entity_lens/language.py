@@ -9,12 +9,14 @@ py3langid's model is ~75 MB unpacked, too much for the helper's memory budget on
 Running text in one of seven common news languages is told first by the share of that
 language's most frequent words, as accurate there (docs/entities.md); the identifier, over a
 memory-mapped model (entity_lens.language_model), is loaded only for a text those words cannot
-place while the page declares nothing.
+place while the page declares nothing, and then in a child process (see there).
 """
 
 import re
 import threading
 from collections import Counter
+
+from .language_model import classify_apart
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*",
                         re.IGNORECASE)
@@ -30,7 +32,7 @@ CLEAR_PROBABILITY = 0.95
 # A guess weaker than this is no guess (the default pipeline reads the page).
 LIKELY_PROBABILITY = 0.5
 # py3langid's codes that differ from the ones the helper's pipelines and messages use.
-_CODES = {"nb": "no", "nn": "no", "zxx": None}  # zxx: no language (code, numbers)
+_CODES = {"nb": "no", "nn": "no", "zxx": None, "": None}  # zxx: no language (code, numbers)
 
 # Frequent short words that tell common news languages apart on a page of running text.
 _FREQUENT_WORDS = {
@@ -100,12 +102,13 @@ def frequent_words_language(text):
     return lang if best >= FREQUENT_MIN_SHARE and best >= FREQUENT_MIN_LEAD * second else None
 
 
-def detect_language(text):
-    """(language code, probability) the text is written in, or (None, 0.0) for too little text."""
+def detect_language(text, classify=None):
+    """(language code, probability) the text is written in, or (None, 0.0) for too little text.
+    `classify`: py3langid's classify, by default in this process."""
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
-    code, probability = identifier().classify(sample)
+    code, probability = (classify or identifier().classify)(sample)
     code = _CODES.get(code, code)
     return (code, float(probability)) if code else (None, 0.0)
 
@@ -125,7 +128,7 @@ def page_language(html, text):
     elif declared:
         return declared  # nothing in the text says otherwise clearly enough to pay for more
     else:
-        code, probability = detect_language(text)
+        code, probability = detect_language(text, classify_apart)
     if code and code != declared and probability >= CLEAR_PROBABILITY and len(text) >= CLEAR_CHARS:
         return code
     return declared or (code if probability >= LIKELY_PROBABILITY else None)

@@ -2,10 +2,15 @@
 
 py3langid ships its model compressed and unpacks all of it into memory (~75 MB) in every
 process that loads it. Unpacked once to plain arrays on disk and mapped, a process holds only
-the pages a text's characters actually walk through, and the operating system shares them.
-The unpacking runs in a child process, so that the helper's own peak memory never holds it.
+the pages a text's characters walk through (~36 MB for a first text, as the kernel maps pages
+around each access), and the operating system shares them.
 
-    python -m entity_lens.language_model DIR     # unpack into DIR (what the helper runs)
+The helper needs the identifier only for the rare page neither its declaration nor its frequent
+words place (entity_lens.language), so it asks a short-lived child process (~0.3 s): its own
+memory never holds the model, not even at its peak.
+
+    python -m entity_lens.language_model DIR              # unpack into DIR
+    python -m entity_lens.language_model --classify DIR   # stdin's text → "code probability"
 """
 
 import json
@@ -75,5 +80,27 @@ def load_identifier():
                               mapped["output"], norm_probs=True, tk_row=mapped["row"].tolist())
 
 
+def classify_apart(text, timeout=30):
+    """(code, probability) from py3langid in a child process; ("", 0.0) if it fails."""
+    try:
+        answer = subprocess.run(
+            [sys.executable, "-m", "entity_lens.language_model", "--classify", str(model_dir())],
+            input=text, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+            check=True)
+        code, probability = answer.stdout.split()
+        return code, float(probability)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return "", 0.0
+
+
+def _main(args):
+    if args[0] == "--classify":
+        sys.stdin.reconfigure(encoding="utf-8")
+        code, probability = load_identifier().classify(sys.stdin.read())
+        print(code, probability)
+    else:
+        unpack(args[0])
+
+
 if __name__ == "__main__":
-    unpack(sys.argv[1])
+    _main(sys.argv[1:])

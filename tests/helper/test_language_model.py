@@ -41,3 +41,10 @@ def test_an_unwritable_cache_falls_back_to_the_packed_model(tmp_path, monkeypatc
     identifier = language_model.load_identifier()
     assert not isinstance(identifier.tk_nextmove, np.memmap)
     assert identifier.classify(TEXTS[1])[0] == "fr"
+
+
+def test_a_child_process_classifies_so_that_the_helper_never_holds_the_model(monkeypatch):
+    code, probability = language_model.classify_apart(TEXTS[2])
+    assert code == "pl" and probability > 0.9
+    monkeypatch.setattr(language_model.sys, "executable", "/nonexistent/python")
+    assert language_model.classify_apart(TEXTS[2]) == ("", 0.0)
