@@ -74,6 +74,8 @@ _PLACE_TAIL = {
 }
 _PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "gare", "aéroport",
                       "stade", "impasse", "allée", "cours", "chemin", "route"}}
+# Prepositions that put what follows on a map ("in Palmyra", "near al-Tanf", "à Trèbes").
+_LOCATIVE = {"en": {"in", "near", "outside"}, "fr": {"à", "près"}}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 
@@ -148,20 +150,24 @@ def relabel(text, mentions, lang, lone_person=True):
         elif len(words) == 1 and surnames.get(key) == 1:
             m.label = "PERSON"
     if lone_person:
-        _unintroduced_people_are_organisations(text, mentions, people, roles)
+        _unintroduced_people_are_organisations(text, mentions, people, roles,
+                                               _LOCATIVE.get(lang, set()))
     return mentions
 
 
-def _unintroduced_people_are_organisations(text, mentions, people, roles):
+def _unintroduced_people_are_organisations(text, mentions, people, roles, locative):
     """A one-word PERSON the text never names in full nor gives a title is, in news, most often
-    a company or an outlet the model mistook ("Politico said", "Burisma paid")."""
+    a company or an outlet the model mistook ("Politico said", "Burisma paid"), or a place when
+    the text once puts something "in" it ("in Palmyra")."""
     name_parts = {part.rstrip(".") for key in people for part in key.split()}
-    lone = {}
+    lone, located = {}, set()
     for m in mentions:
         if m.label == "PERSON" and len(m.text.split()) == 1:
             key = m.text.casefold()
-            titled = _previous_word(text, m.start) in roles
-            lone[key] = lone.get(key, True) and not titled and key not in name_parts
+            previous = _previous_word(text, m.start)
+            lone[key] = lone.get(key, True) and previous not in roles and key not in name_parts
+            if previous in locative:
+                located.add(key)
     for m in mentions:
         if m.label == "PERSON" and lone.get(m.text.casefold()):
-            m.label = "ORG"
+            m.label = "GPE" if m.text.casefold() in located else "ORG"

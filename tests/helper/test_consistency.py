@@ -74,3 +74,9 @@ def test_a_person_label_on_an_organisation_or_place_name_is_corrected():
                          ("Crater Lake", "PERSON"), ("Paul Allen", "PERSON")]) == [
         ("Ceres Robotics", "ORG"), ("Keck Observatory", "ORG"), ("Crater Lake", "LOC"),
         ("Paul Allen", "PERSON")]
+
+
+def test_a_one_word_person_never_introduced_but_put_on_the_map_is_a_place():
+    text = "Fighting went on in Palmyra. Palmyra fell. Politico said so."
+    assert labels(text, [("Palmyra", "PERSON"), ("Palmyra", "PERSON"), ("Politico", "PERSON")]) == [
+        ("Palmyra", "GPE"), ("Palmyra", "GPE"), ("Politico", "ORG")]
