@@ -14,8 +14,8 @@ Rules, applied within one document:
 
 Watchlist matches (label WATCH) form one group per phrase and come first.
 
-Salience, in [0, 1], favours entities mentioned often and early:
-    salience = 0.7 * count / max_count + 0.3 * (1 - first / len(text))
+Salience, in [0, 1], favours entities the headline names and the text mentions often and early:
+    salience = 0.6 * count / max_count + 0.1 * (1 - first / len(text)) + 0.3 * in_headline
 """
 
 import heapq
@@ -24,6 +24,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from .entities import WATCH
+from .name_variants import join_short_forms, variant_key
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                 "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -124,7 +125,7 @@ class _Group:
         return self._name
 
 
-def group_mentions(mentions, text_length, language="en"):
+def group_mentions(mentions, text_length, language="en", title=""):
     """Return (entities, groups) as the API shapes them; entities carry their group's label."""
     groups = {}
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -132,7 +133,7 @@ def group_mentions(mentions, text_length, language="en"):
             # A watched phrase is its own entity, named as the user wrote it.
             name, key = mention.name or mention.text, ("watch", name_key(mention.name or mention.text))
         else:
-            name, key = display_name(mention.text), name_key(mention.text)
+            name, key = display_name(mention.text), variant_key(name_key(mention.text), mention.label)
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(key, name)
@@ -141,13 +142,16 @@ def group_mentions(mentions, text_length, language="en"):
     _merge_people(groups)
     _merge_acronyms(groups)
     _merge_short_organisations(groups)
+    join_short_forms(groups)
 
     ordered = list(groups.values())
     max_count = max((len(g.mentions) for g in ordered), default=1)
     scored = []
     for g in ordered:
         first = g.first.start
-        salience = 0.7 * len(g.mentions) / max_count + 0.3 * (1 - first / max(text_length, 1))
+        headline = 1.0 if title and _in_title(g, title) else 0.0
+        salience = (0.6 * len(g.mentions) / max_count + 0.1 * (1 - first / max(text_length, 1))
+                    + 0.3 * headline)
         scored.append((round(salience, 4), first, g))
     # Watched entities first (the reader asked for them), then by salience.
     scored.sort(key=lambda item: (item[2].label != WATCH, -item[0], item[1]))
@@ -167,6 +171,11 @@ def group_mentions(mentions, text_length, language="en"):
                              "label": label, "group": gid})
     entities.sort(key=lambda e: e["start"])
     return entities, result
+
+
+def _in_title(group, title):
+    """Whether the headline names the group under any of its spellings, as a whole word."""
+    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title) for name in group.names)
 
 
 def _merge_people(groups):

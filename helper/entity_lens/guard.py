@@ -22,9 +22,12 @@ from .errors import ApiError
 from .pairing import bearer_token
 
 OPEN_PATHS = ("/v1/pair", "/v1/health")
-# Exactly what the browsers send: Chrome's 32 letters a-p, Firefox's per-installation UUID.
+# Entity Lens for Chrome's id, pinned by the manifest's `key` (extension/manifest.json).
+CHROME_EXTENSION_ID = "nagcagbnmfohcnbcgfdklnpbdimfmhhc"
+# Exactly what the browsers send: Entity Lens's own Chrome origin; Firefox's per-installation
+# UUID (Firefox cannot be pinned: the token says which one is ours).
 EXTENSION_ORIGIN = re.compile(
-    r"^(chrome-extension://[a-p]{32}"
+    rf"^(chrome-extension://{CHROME_EXTENSION_ID}"
     r"|moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 _LOOPBACK_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$", re.IGNORECASE)
 # Fetch metadata of requests no web page made: the extension's own ("none" in Chromium,

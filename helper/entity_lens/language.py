@@ -1,13 +1,41 @@
-"""The page's language: what the page declares, else a guess from its most common words."""
+"""The page's language: told by its text, with py3langid (trafilatura's own identifier).
+
+A page's `<html lang>` is often a site-wide default ("en" on a French article), so the text
+decides when it says so clearly: a long enough sample, one language very likely. A short or
+unclear text keeps the declared language. Measured in docs/entities.md (accuracy on short and
+long texts, cost per page).
+
+py3langid's model is ~75 MB unpacked, too much for the helper's memory budget on every page.
+Running text in one of seven common news languages is told first by the share of that
+language's most frequent words, as accurate there (docs/entities.md); the identifier, over a
+memory-mapped model (entity_lens.language_model), is loaded only for a text those words cannot
+place while the page declares nothing, and then in a child process (see there).
+"""
 
 import re
+import threading
 from collections import Counter
+
+from .language_model import classify_apart
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*",
                         re.IGNORECASE)
 
-# Frequent short words that tell common news languages apart; enough for a page of text.
-_STOPWORDS = {
+# The identifier reads this much of the text: past ~500 characters its answer stops changing
+# on news text, while its cost keeps growing with the length.
+SAMPLE_CHARS = 500
+# Below this many letters a guess is a guess: no answer at all.
+MIN_LETTERS = 20
+# The text overrules the page's declaration only when it is this long and this sure.
+CLEAR_CHARS = 200
+CLEAR_PROBABILITY = 0.95
+# A guess weaker than this is no guess (the default pipeline reads the page).
+LIKELY_PROBABILITY = 0.5
+# py3langid's codes that differ from the ones the helper's pipelines and messages use.
+_CODES = {"nb": "no", "nn": "no", "zxx": None, "": None}  # zxx: no language (code, numbers)
+
+# Frequent short words that tell common news languages apart on a page of running text.
+_FREQUENT_WORDS = {
     "en": "the and of to in is that for on with as was by he it at from his are said".split(),
     "fr": "le la les des et est dans que pour une qui sur au du par pas avec sont ont".split(),
     "de": "der die und den das ist nicht mit von sich auf für ein eine dem zu im auch".split(),
@@ -16,6 +44,27 @@ _STOPWORDS = {
     "pt": "o a os as e que de do da em para um uma com não por no na se".split(),
     "nl": "de het een en van in is op dat te voor met zijn niet ook aan er".split(),
 }
+# The frequent words decide alone from this many words on, when one language's share is at
+# least this high and this many times the next one's (French and Spanish share "la", "que").
+FREQUENT_MIN_WORDS = 40
+FREQUENT_MIN_SHARE = 0.15
+FREQUENT_MIN_LEAD = 1.4
+
+_identifier = None
+_identifier_lock = threading.Lock()
+
+
+def identifier():
+    """py3langid's identifier over its memory-mapped model (entity_lens.language_model), loaded
+    once on first use."""
+    global _identifier
+    with _identifier_lock:
+        if _identifier is None:
+            from .language_model import load_identifier
+            _identifier = load_identifier()
+        return _identifier
+
+
 _NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
           "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
           "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish",
@@ -41,16 +90,45 @@ def declared_language(html):
     return None
 
 
-def guess_language(text):
-    """The language whose frequent words cover most of `text`, or None when unsure."""
-    words = Counter(re.findall(r"[^\W\d_]+", text[:20000].lower()))
-    total = sum(words.values())
-    if total < 20:
+def frequent_words_language(text):
+    """The language whose frequent words clearly dominate `text`, or None."""
+    words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
+    if len(words) < FREQUENT_MIN_WORDS:
         return None
-    scores = {lang: sum(words[w] for w in stop) / total for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 0.08 else None
+    counts = Counter(words)
+    shares = sorted(((sum(counts[w] for w in frequent) / len(words), lang)
+                     for lang, frequent in _FREQUENT_WORDS.items()), reverse=True)
+    (best, lang), (second, _) = shares[0], shares[1]
+    return lang if best >= FREQUENT_MIN_SHARE and best >= FREQUENT_MIN_LEAD * second else None
+
+
+def detect_language(text, classify=None):
+    """(language code, probability) the text is written in, or (None, 0.0) for too little text.
+    `classify`: py3langid's classify, by default in this process."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None, 0.0
+    code, probability = (classify or identifier().classify)(sample)
+    code = _CODES.get(code, code)
+    return (code, float(probability)) if code else (None, 0.0)
+
+
+def guess_language(text):
+    """The language of `text`, or None when the text is too short or unclear."""
+    code, probability = detect_language(text)
+    return code if probability >= LIKELY_PROBABILITY else None
 
 
 def page_language(html, text):
-    return declared_language(html) or guess_language(text)
+    """The declared language, unless the text clearly says another; else the text's guess."""
+    declared = declared_language(html)
+    quick = frequent_words_language(text)
+    if quick:
+        code, probability = quick, 1.0
+    elif declared:
+        return declared  # nothing in the text says otherwise clearly enough to pay for more
+    else:
+        code, probability = detect_language(text, classify_apart)
+    if code and code != declared and probability >= CLEAR_PROBABILITY and len(text) >= CLEAR_CHARS:
+        return code
+    return declared or (code if probability >= LIKELY_PROBABILITY else None)

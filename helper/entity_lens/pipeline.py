@@ -12,6 +12,7 @@ from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
 from .groups import group_mentions
 from .language import page_language
+from .refine import refine_mentions
 from .workers import NerPool, can_fork
 
 
@@ -73,8 +74,9 @@ class Annotator:
             mentions = self.pool.mentions(recognizer, extracted.text, options.watchlist)
         else:
             mentions = recognizer.mentions(extracted.text, options.watchlist)
+        mentions = refine_mentions(extracted.text, mentions, language or recognizer.lang)
         entities, groups = group_mentions(mentions, len(extracted.text),
-                                          language or recognizer.lang)
+                                          language or recognizer.lang, extracted.title or "")
         timings["ner"] = _ms_since(step)
 
         result = {

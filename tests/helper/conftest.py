@@ -35,6 +35,18 @@ def fixture_html(name):
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory):
+    """The language identifier's unpacked model goes to a test folder, not the user's cache."""
+    previous = os.environ.get("ENTITY_LENS_CACHE")
+    os.environ["ENTITY_LENS_CACHE"] = str(tmp_path_factory.mktemp("entity-lens-cache"))
+    yield
+    if previous is None:
+        del os.environ["ENTITY_LENS_CACHE"]
+    else:
+        os.environ["ENTITY_LENS_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def annotator():
     # Short limits so the slow-server tests finish quickly; the model is the real default one.

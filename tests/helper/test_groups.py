@@ -75,3 +75,13 @@ def test_a_short_organisation_name_joins_its_only_longer_form():
                                       ("Bank of England", "ORG"), ("Bank", "ORG")])
     assert groups["European Commission"]["count"] == 2
     assert "Bank" in groups  # "Bank" is not the last word of "Bank of England": kept apart
+
+
+def test_the_entity_the_headline_names_comes_first():
+    text = "Tallinn is big. Riga waits."
+    mentions = mentions_of(text, [("Tallinn", "GPE"), ("Riga", "GPE")])
+    _, plain = group_mentions(mentions, len(text))
+    _, headlined = group_mentions(mentions, len(text), title="Riga rises; Tallinnians wait")
+    assert [g["name"] for g in plain] == ["Tallinn", "Riga"]
+    assert [g["name"] for g in headlined] == ["Riga", "Tallinn"]  # "Tallinnians" is no mention
+    assert all(0 <= g["salience"] <= 1 for g in headlined)

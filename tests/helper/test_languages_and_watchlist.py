@@ -67,9 +67,29 @@ def test_language_is_guessed_from_the_text(text, lang):
     assert guess_language(text) == lang
 
 
-def test_declared_language_wins_over_the_guess():
-    assert page_language('<html lang="fr-CA"><body>', "the and of to in " * 10) == "fr"
+def test_declared_language_wins_over_a_short_or_unclear_text():
+    assert page_language('<html lang="fr-CA"><body>', "Merci, Paris. Thank you.") == "fr"
     assert guess_language("too short") is None
+
+
+def test_a_long_text_clearly_in_another_language_overrules_the_declaration():
+    # The site says English for every page; this article is French (issue 13: read as English,
+    # "sont" and "dans" came out as names).
+    french = ("Les pompiers sont intervenus dans la nuit pour évacuer les habitants des communes "
+              "riveraines. Selon la préfecture, aucune victime n'est à déplorer, mais la route "
+              "départementale reste coupée jusqu'à lundi. Le maire a ouvert le gymnase aux "
+              "familles, et la Croix-Rouge y distribue des repas chauds depuis le début de "
+              "l'après-midi.")
+    assert page_language('<html lang="en"><body>', french) == "fr"
+    assert page_language("<html><body>", french) == "fr"
+
+
+def test_the_identifier_names_what_frequent_words_cannot():
+    # Portuguese is among the frequent-word languages; Polish is not: py3langid tells it.
+    polish = ("Strażacy przez całą noc ewakuowali mieszkańców nadrzecznych gmin. Według "
+              "wojewody nikt nie zginął, ale droga wojewódzka pozostanie zamknięta do poniedziałku.")
+    assert page_language("<html><body>", polish) == "pl"
+    assert page_language('<html lang="pl"><body>', "Tak.") == "pl"
 
 
 def test_long_article_with_many_repeated_names_groups_them(post):

@@ -67,9 +67,9 @@ def test_entity_lens_with_its_token_is_served_with_cors(live_helper):
 
 
 @pytest.mark.parametrize("headers", [
-    # Another extension: its own origin, Entity Lens's origin (declarativeNetRequest can set it),
-    # or none at all (it can remove it), with the fetch metadata extensions send.
-    {"Origin": "chrome-extension://abcdefghijklmnopabcdefghijklmnop"},
+    # Another extension: a Firefox origin (another Chrome extension's is refused outright, see
+    # test_only_exact_extension_origins_pass), Entity Lens's origin (declarativeNetRequest can set
+    # it), or none at all (it can remove it), with the fetch metadata extensions send.
     {"Origin": "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10"},
     {"Origin": EXT_ORIGIN, "Sec-Fetch-Site": "none"},
     {"Sec-Fetch-Site": "none"},
@@ -232,6 +232,7 @@ def test_fetch_metadata_other_than_the_extensions_is_refused(live_helper, site):
 
 @pytest.mark.parametrize("origin", [
     "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc.evil",
+    "chrome-extension://abcdefghijklmnopabcdefghijklmnop",  # another Chrome extension
     "chrome-extension://NAGCAGBNMFOHCNBCGFDKLNPBDIMFMHHC",
     "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc/",
     "moz-extension://" + "a" * 5000,

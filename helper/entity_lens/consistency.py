@@ -1,0 +1,173 @@
+"""Document-level types: a name means the same thing wherever it recurs in one article.
+
+The small model labels each mention from a few words around it, so one person comes out as
+PERSON in one sentence and ORG in the next. Within one text:
+- a multi-word name the model once calls PERSON is a person everywhere, unless one of its words
+  names an organisation or a place ("Ceres Robotics", "Keck Observatory");
+- a two- or three-word capitalised name right after a person's title or role ("Gov. Kristi
+  Noem", "quarterback Mason Rudolph") or before an appositive role ("Steve Clarke, deputy
+  administrator") is a person;
+- a lone word that is the surname of exactly one person named in full is that person;
+- an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
+- a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
+- a lone-word PERSON the text never names in full nor titles is an organisation.
+Every rule here is linear in the number of mentions.
+"""
+
+import re
+
+PERSON_LABELS = {"PERSON"}
+_NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+             "LAW", "LANGUAGE", "MISC"}
+
+_ROLES = {
+    "en": {"mr", "mrs", "ms", "dr", "gov", "governor", "rep", "representative", "sen", "senator",
+           "president", "ceo", "cfo", "founder", "co-founder", "cofounder", "chair", "chairman",
+           "chairwoman", "chairperson", "director", "spokesman", "spokeswoman", "spokesperson",
+           "minister", "secretary", "suspect", "quarterback", "coach", "officer", "analyst",
+           "strategist", "reporter", "author", "editor", "professor", "prof", "lt", "col",
+           "gen", "general", "capt", "captain", "sgt", "sergeant", "judge", "attorney", "lawyer",
+           "mayor", "envoy", "ambassador", "witness", "executive", "chief", "leader", "manager",
+           "administrator", "economist", "scientist", "researcher", "astronomer", "actor",
+           "actress", "singer", "player", "linebacker", "cornerback", "receiver", "defender",
+           "striker", "midfielder", "goalkeeper", "pitcher", "rapper", "writer", "columnist",
+           "correspondent", "photographer", "investor", "entrepreneur", "activist", "pastor",
+           "rabbi", "imam", "bishop", "priest", "father", "sister", "brother", "mother",
+           "daughter", "son", "wife", "husband", "widow", "aunt", "uncle", "dean", "principal",
+           "teacher", "student", "doctor", "nurse", "deputy", "commissioner", "sheriff",
+           "detective", "prosecutor", "lawmaker", "congressman", "congresswoman", "candidate",
+           "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady"},
+    "fr": {"m", "mme", "mlle", "dr", "président", "présidente", "ministre", "directeur",
+           "directrice", "porte-parole", "maire", "député", "députée", "sénateur", "sénatrice",
+           "juge", "avocat", "avocate", "professeur", "professeure", "général", "générale",
+           "secrétaire", "fondateur", "fondatrice", "patron", "patronne", "chercheur",
+           "chercheuse", "économiste", "entraîneur", "joueur", "joueuse", "attaquant",
+           "écrivain", "écrivaine", "chanteur", "chanteuse", "acteur", "actrice", "préfet",
+           "préfète", "commissaire", "procureur", "procureure", "adjoint", "adjointe",
+           "conseiller", "conseillère", "candidat", "candidate", "syndicaliste", "militant",
+           "militante", "premier", "première", "chef", "cheffe", "responsable", "roi", "reine",
+           "pape", "docteur", "médecin", "journaliste", "photographe", "sociologue",
+           "historien", "historienne", "élu", "élue", "mère", "père", "fils", "fille"},
+}
+# Words that make a capitalised name an organisation or a place, not a person.
+_NOT_PERSON_WORDS = {
+    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "bank",
+    "university", "college", "school", "institute", "association", "council", "committee",
+    "department", "ministry", "agency", "office", "party", "union", "church", "hospital",
+    "center", "centre", "foundation", "fund", "news", "times", "post", "journal", "press",
+    "network", "systems", "technologies", "airlines", "club", "team", "house", "court",
+    "street", "road", "avenue", "drive", "county", "city", "state", "river", "lake", "mount",
+    "park", "island", "islands", "valley", "project", "program", "initiative", "service",
+    "services", "commission", "board", "museum", "police", "army", "force", "forces",
+    "société", "groupe", "banque", "université", "ministère", "conseil", "parti", "syndicat",
+    "observatory", "telescope", "telescopes", "laboratory", "labs", "robotics", "aerospace",
+    "motors", "pharmaceuticals", "partners", "ventures", "holdings", "studios", "airways",
+    "mairie", "hôpital", "musée", "rue", "place", "boulevard", "fondation",
+}
+_PLACE_WORDS = {"street", "road", "avenue", "drive", "county", "city", "river", "lake", "mount",
+                "park", "island", "islands", "valley", "rue", "place", "boulevard"}
+_PLACE_TAIL = {
+    "en": {"street", "st", "drive", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane",
+           "highway", "hwy", "place", "square", "bridge", "airport", "parkway", "terrace",
+           "plaza", "stadium", "arena"},
+    "fr": set(),
+}
+_PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "gare", "aéroport",
+                      "stade", "impasse", "allée", "cours", "chemin", "route"}}
+# Prepositions that put what follows on a map ("in Palmyra", "near al-Tanf", "à Trèbes").
+_LOCATIVE = {"en": {"in", "near", "outside"}, "fr": {"à", "près"}}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
+
+
+def _words(name):
+    return [w.rstrip(".") for w in name.split()]
+
+
+def _titlecase_name(words):
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and not w.isupper() and w.replace("-", "").replace("'", "")
+        .replace("’", "").isalpha() for w in words)
+
+
+def _previous_word(text, start):
+    match = re.search(r"([^\W\d_][\w-]*)\.?,?\s+$", text[max(0, start - 40):start])
+    return match.group(1).casefold() if match else ""
+
+
+def _appositive_role(text, end, roles):
+    match = re.match(r",\s+((?:[a-zà-ÿ-]+\s+){0,3}[a-zà-ÿ-]+)", text[end:end + 80])
+    return bool(match) and any(w in roles for w in match.group(1).split())
+
+
+def _at_dateline(text, mention):
+    return ((mention.start == 0 or text[mention.start - 1] == "\n")
+            and mention.text.isupper() and len(mention.text) > 2
+            and bool(_DATELINE_AFTER.match(text, mention.end)))
+
+
+def _is_place_shape(words, lang):
+    if len(words) < 2:
+        return False
+    return (words[-1].casefold() in _PLACE_TAIL.get(lang, ())
+            or words[0].casefold() in _PLACE_HEAD.get(lang, ()))
+
+
+def relabel(text, mentions, lang, lone_person=True):
+    """Set each mention's label from what the whole text says about its name. In place."""
+    roles = _ROLES.get(lang, set())
+    people = set()  # casefolded multi-word names that are persons
+    for m in mentions:
+        if m.label not in _NAMEABLE:
+            continue
+        words = _words(m.text)
+        key = m.text.casefold()
+        organisation_like = any(w.casefold() in _NOT_PERSON_WORDS for w in words)
+        if m.label == "PERSON" and organisation_like:
+            # "Ceres Robotics", "Keck Observatory"; "Crater Lake", "Mount Hood"
+            m.label = "LOC" if any(w.casefold() in _PLACE_WORDS for w in words) else "ORG"
+        elif m.label == "PERSON" and len(words) >= 2:
+            people.add(key)
+        elif _titlecase_name(words) and not organisation_like \
+                and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
+            people.add(key)
+    # Surname → how many different people in the text carry it.
+    surnames = {}
+    for key in people:
+        last = key.split()[-1].rstrip(".")
+        surnames[last] = surnames.get(last, 0) + 1
+    for m in mentions:
+        if m.label not in _NAMEABLE:
+            continue
+        words = _words(m.text)
+        key = m.text.casefold()
+        if _is_place_shape(words, lang):
+            m.label = "FAC"
+        elif _at_dateline(text, m):
+            m.label = "GPE"
+        elif key in people:
+            m.label = "PERSON"
+        elif len(words) == 1 and surnames.get(key) == 1:
+            m.label = "PERSON"
+    if lone_person:
+        _unintroduced_people_are_organisations(text, mentions, people, roles,
+                                               _LOCATIVE.get(lang, set()))
+    return mentions
+
+
+def _unintroduced_people_are_organisations(text, mentions, people, roles, locative):
+    """A one-word PERSON the text never names in full nor gives a title is, in news, most often
+    a company or an outlet the model mistook ("Politico said", "Burisma paid"), or a place when
+    the text once puts something "in" it ("in Palmyra")."""
+    name_parts = {part.rstrip(".") for key in people for part in key.split()}
+    lone, located = {}, set()
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) == 1:
+            key = m.text.casefold()
+            previous = _previous_word(text, m.start)
+            lone[key] = lone.get(key, True) and previous not in roles and key not in name_parts
+            if previous in locative:
+                located.add(key)
+    for m in mentions:
+        if m.label == "PERSON" and lone.get(m.text.casefold()):
+            m.label = "GPE" if m.text.casefold() in located else "ORG"

@@ -1,0 +1,57 @@
+"""Spans that glue something onto a name the same text also uses on its own.
+
+- A capitalised common word in front ("Questioning Vindman", "Regular European"): the text
+  writes that word in lower case elsewhere and uses the rest alone as a name, so the word goes.
+- Two names run together ("Browns Greedy Williams", "Louisiana Democrats"): a known name
+  followed by a person's full name, or a place followed by a group, both used alone elsewhere,
+  are two names.
+Names a text uses alone are looked up in one dictionary: linear in the number of mentions.
+"""
+
+import re
+from collections import Counter
+
+from .entities import Mention
+
+_WORD = re.compile(r"\S+")
+
+
+def _majority(labels):
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def unglue(text, mentions, lower_words, name_labels):
+    """`mentions` with glued spans cut; mentions whose label is not in `name_labels` pass."""
+    known = {}
+    for m in mentions:
+        if m.label in name_labels:
+            known.setdefault(m.text.casefold(), Counter())[m.label] += 1
+    result = []
+    for m in mentions:
+        words = list(_WORD.finditer(m.text)) if m.label in name_labels else []
+        result.extend(_cut(m, words, known, lower_words) if len(words) >= 2 else [m])
+    return result
+
+
+def _cut(m, words, known, lower_words):
+    def part(first, last):
+        start, end = m.start + words[first].start(), m.start + words[last - 1].end()
+        return m.text[words[first].start():words[last - 1].end()], start, end
+
+    first_word = words[0].group()
+    rest, rest_start, rest_end = part(1, len(words))
+    if first_word.casefold() in lower_words and rest.casefold() in known:
+        return [Mention(rest_start, rest_end, rest, _majority(known[rest.casefold()]))]
+    for i in range(1, len(words)):
+        left, left_start, left_end = part(0, i)
+        right, right_start, right_end = part(i, len(words))
+        left_label = _majority(known.get(left.casefold()))
+        right_label = _majority(known.get(right.casefold()))
+        if left_label is None or right_label is None:
+            continue
+        person_after = right_label == "PERSON" and len(words) - i >= 2
+        group_after_place = left_label in ("GPE", "LOC") and right_label == "NORP"
+        if person_after or group_after_place:
+            return [Mention(left_start, left_end, left, left_label),
+                    Mention(right_start, right_end, right, right_label)]
+    return [m]

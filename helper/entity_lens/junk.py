@@ -1,0 +1,141 @@
+"""What the model marks that no reader calls a name: span repairs and junk rules.
+
+Rules are about the language, never about particular articles:
+- a span starting with byline glue ("Email Tariq Malik", "Follow Ana Ruiz") loses the glue;
+- a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
+- a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
+- junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
+  ("sont", "qu", "L"), a capitalised common word the same text also uses in lower case
+  ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
+  span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth").
+"""
+
+import re
+from functools import lru_cache
+
+import spacy
+
+_GLUE = {
+    "en": {"email", "e-mail", "follow", "by", "photo", "photos", "credit", "contact", "via",
+           "image", "images", "source", "reporting", "written", "courtesy", "twitter", "tweet",
+           "subscribe", "read", "watch", "listen", "opinion", "editor", "editing"},
+    "fr": {"par", "photo", "photos", "crédit", "crédits", "source", "suivez", "contact",
+           "lire", "voir", "écouter", "courriel", "avec"},
+}
+# French elisions glued to the next word by an apostrophe: "qu’il", "jusqu’à", "l’Élysée".
+_ELIDED = re.compile(r"(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
+# French articles a sentence-initial span takes with it ("La Croix-Rouge a ouvert…").
+_FRENCH_ARTICLE = re.compile(r"(?:Le|La|Les)\s+(?=[A-ZÀ-Ý])")
+_ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+                  "quoiqu", "presqu"}
+# Lower-case particles that may start a name ("al-Tanf", "de Gaulle", "van Gogh").
+_PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
+              "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
+_NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
+_OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
+_HANDLE = re.compile(r"[@#]\w|https?:|www\.|\w@\w")
+# Function words that a name never capitalises inside itself, but a headline does.
+_HEADLINE_WORDS = {
+    "en": {"is", "are", "was", "were", "in", "for", "of", "and", "to", "with", "on", "at", "from",
+           "as", "by", "has", "have", "will", "how", "why", "what", "a", "an", "into", "after"},
+    "fr": {"est", "sont", "et", "de", "du", "des", "pour", "dans", "avec", "sur", "à", "au",
+           "aux", "un", "une", "après", "comment", "pourquoi"},
+}
+
+
+@lru_cache(maxsize=None)
+def stop_words(lang):
+    """spaCy's stop words for `lang` (empty for a language spaCy does not know)."""
+    try:
+        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except (ImportError, KeyError, AttributeError):
+        return frozenset()
+
+
+def lowercase_words(text):
+    """Every word the text writes in lower case: what a capitalised form can be checked against."""
+    # Not inside an address or a handle: "poynter.org", "@nasa" say nothing about the word.
+    return set(re.findall(r"(?<![\w'’./@-])[a-zà-ÿ][a-zà-ÿ'’-]*(?![\w@-]|\.\w)", text))
+
+
+def repair(text, start, end, lang, lower_words=frozenset()):
+    """[(start, end)] for the name(s) in text[start:end]: glue and elisions off, owners cut."""
+    start = _skip_glue(text, start, end, lang)
+    if text[start:start + 1] in ("@", "#"):
+        return []  # a handle, whoever it names
+    if lang == "fr":
+        start = _skip_french_determiners(text, start, end)
+    pieces, piece_start = [], start
+    for owner in _OWNER.finditer(text, start, end):
+        owned = text[owner.end():end].split()
+        # "Tufts University’s Feinstein Center" is two names; "St James's Hospital" is one.
+        if len(owned) == 1 and owned[0].casefold() in lower_words:
+            continue
+        pieces.append((piece_start, owner.start()))
+        piece_start = owner.end()
+    pieces.append((piece_start, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _skip_french_determiners(text, start, end):
+    """Past "préfecture de", "d’", "L’" and a sentence-initial "La" before the name itself."""
+    while start < end:
+        word = re.match(r"[a-zà-ÿ][\w-]*\s+", text[start:end])
+        elided = _ELIDED.match(text, start, end)
+        if word and any(ch.isupper() for ch in text[start + word.end():end]):
+            start += word.end()
+        elif elided and elided.end() < end:
+            start = elided.end()
+        else:
+            break
+    article = _FRENCH_ARTICLE.match(text, start, end)
+    if article and _sentence_start(text, start):
+        rest = text[article.end():end]
+        # Kept where the article is part of the name: "à La Rochelle" mid-sentence.
+        if not re.search(r"[a-zà-ÿ,]\s+" + re.escape(text[start:end]), text):
+            start = article.end() if rest else start
+    return start
+
+
+def _sentence_start(text, position):
+    before = text[max(0, position - 3):position].rstrip(" «“\"")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _skip_glue(text, start, end, lang):
+    glue = _GLUE.get(lang, ())
+    while True:
+        match = re.match(r"([^\W\d_][\w-]*)\s+", text[start:end])
+        if not match or match.group(1).casefold() not in glue or match.end() >= end - start:
+            return start
+        start += match.end()
+
+
+def is_junk(name, lang, lower_words):
+    """True when `name` (a cleaned span) is no name a reader would want listed."""
+    words = name.split()
+    if not words or _HANDLE.search(name):
+        return True
+    if not any(ch.isupper() for ch in name):
+        return True
+    stops = stop_words(lang)
+    while len(words) > 1 and words[0].casefold() in stops:
+        words = words[1:]  # "the European Union", "la Commission"
+    first = words[0]
+    if first[0].islower():
+        head = re.split(r"[-'’]", first)[0]
+        # "kW", "anti-meth", "non-GiveWell"; but "al-Tanf", "de Gaulle", "iPhone" stay.
+        if _NEGATING_PREFIX.match(first) or (head not in _PARTICLES and len(first) <= 3):
+            return True
+    if len(words) == 1 and len(name.split()) == 1:
+        folded = name.casefold().rstrip("'’")
+        if lang == "fr" and folded in _ELISION_WORDS:
+            return True
+        if folded in stops and not (name.isupper() and len(name) > 1):
+            return True  # "Il", "Sont"; but the all-caps "US", "IT" may be names
+        if folded in lower_words and (name.isupper() or name.istitle()) and len(name) > 3:
+            return True  # "VOTE", "Legislature": the text uses it as a common word
+    headline = _HEADLINE_WORDS.get(lang, ())
+    if len(words) >= 4 and any(w[0].isupper() and w.casefold() in headline for w in words[1:]):
+        return True  # headline fragment: "Station Is Open for Business"
+    return False

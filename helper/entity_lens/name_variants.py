@@ -1,0 +1,99 @@
+"""Spellings of one name: the key that makes them one group, and shortened forms that join.
+
+- a company's legal suffix is not part of its name ("Sierra Nevada Corp." = "Sierra Nevada
+  Corporation", "Tyvak Systems, Inc." = "Tyvak Systems");
+- a nationality in the singular, the plural or as an adjective is one group ("Israeli" =
+  "Israelis", "Democrat" = "Democrats" = "Democratic");
+- "Department of Homeland Security" = "Homeland Security Department", "State of Israel" =
+  "Israel";
+- a shorter organisation, product or work name that is the start or the end of exactly one
+  longer name of the same kind joins it ("Hubble" → "Hubble Space Telescope", "Security
+  Council" → "UN Security Council"); places nest, so they never join this way;
+- an acronym joins the only name (or end of a name) whose initials it spells, "&" included
+  ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California Public Utilities Commission").
+Lookups go through dictionaries keyed by each name's word prefixes and suffixes: linear in the
+number of distinct names times their (short) length, never all pairs.
+"""
+
+import re
+
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|s\.?a|ag|gmbh|sas|sarl)\.?$",
+    re.IGNORECASE)
+_HEAD_OF = re.compile(r"^(department|ministry|office)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+_PLACE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth|principality)\s+of\s+(.+)$",
+                       re.IGNORECASE)
+_JOINERS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "&",
+            "on", "in", "et", "d"}
+# Places nest ("California" is not "Southern California"): only these kinds join by parts.
+_PART_FAMILIES = {"ORG", "OTHER"}
+FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+          "NORP": "GROUP", "EVENT": "OTHER", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER",
+          "LAW": "OTHER", "LANGUAGE": "OTHER", "MISC": "OTHER"}
+
+
+def variant_key(key, label):
+    """A group key (already casefolded, see groups.name_key) with variant spellings folded."""
+    stripped = _LEGAL_SUFFIX.sub("", key)
+    key = stripped if stripped else key
+    if label == "NORP":
+        key = re.sub(r"(?<=\w{3})(?:s|ic)$", "", key)
+    elif label == "ORG":
+        head_of = _HEAD_OF.match(key)
+        if head_of:
+            key = f"{head_of.group(2)} {head_of.group(1).lower()}"
+    elif label in ("GPE", "LOC"):
+        place_of = _PLACE_OF.match(key)
+        if place_of:
+            key = place_of.group(1)
+    return key
+
+
+def _words(name):
+    return [w for w in re.split(r"[\s.]+", _LEGAL_SUFFIX.sub("", name)) if w]
+
+
+def _initials(words):
+    kept = [w for w in words if w.casefold() not in _JOINERS]
+    return "".join(w[0] for w in kept).upper() if len(kept) >= 2 else None
+
+
+def _acronym_letters(name):
+    letters = re.sub(r"[.&\s]", "", name)
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def join_short_forms(groups):
+    """Merge each shorter name into the one longer group it abbreviates. `groups`: key → group
+    (with .name, .label, .key, .absorb); changed in place."""
+    by_part, by_initials = {}, {}
+    for g in groups.values():
+        family = FAMILY.get(g.label)
+        if family is None or family == "PERSON":
+            continue  # people: groups.py joins surnames to full names
+        words = [w.casefold() for w in _words(g.name)]
+        for n in range(1, len(words) if family in _PART_FAMILIES else 1):
+            # A head before "of" is a common noun ("Bank" of "Bank of England"), not a short form.
+            parts = [words[-n:]] + ([words[:n]] if words[n] not in _JOINERS else [])
+            for part in parts:
+                if part[0] not in _JOINERS and part[-1] not in _JOINERS:
+                    by_part.setdefault((family, " ".join(part)), set()).add(g.key)
+        original = _words(g.name)
+        for n in range(2, len(original) + 1):
+            initials = _initials(original[-n:])
+            if initials:
+                by_initials.setdefault(initials, set()).add(g.key)
+    for g in list(groups.values()):
+        if g.key not in groups:
+            continue
+        family = FAMILY.get(g.label)
+        acronym = _acronym_letters(g.name)
+        owners = by_initials.get(acronym, set()) if acronym and family != "PERSON" else set()
+        if not owners and not acronym and family in _PART_FAMILIES:
+            owners = by_part.get((family, " ".join(w.casefold() for w in _words(g.name))), set())
+        owners = {k for k in owners if k != g.key and k in groups}
+        if len(owners) == 1:
+            groups[owners.pop()].absorb(g)
+            del groups[g.key]

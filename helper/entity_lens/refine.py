@@ -1,0 +1,48 @@
+"""The model's mentions → the names a reader would list: repairs, junk out, document-level types.
+
+Each rule can be switched off by name for measuring what it is worth (scripts/entity-quality
+--without RULE, which sets ENTITY_LENS_WITHOUT); docs/entities.md records the figures.
+"""
+
+import os
+
+from .consistency import relabel
+from .fused_names import unglue
+from .entities import WATCH, Mention, clean_span
+from .junk import is_junk, lowercase_words, repair
+
+RULES = ("repair", "junk", "unglue", "consistency", "lone_person")
+# Labels that are not names: left as the model gave them.
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+               "LAW", "LANGUAGE", "MISC"}
+
+
+def disabled_rules():
+    return {r.strip() for r in os.environ.get("ENTITY_LENS_WITHOUT", "").split(",") if r.strip()}
+
+
+def refine_mentions(text, mentions, lang, without=None):
+    """The cleaned mentions of `text` in order; `mentions` come straight from the recognizer."""
+    without = disabled_rules() if without is None else without
+    lang = (lang or "en").split("-")[0]
+    lower = lowercase_words(text)
+    refined = []
+    for m in mentions:
+        if m.label in _NOT_NAMES:
+            refined.append(m)
+            continue
+        spans = repair(text, m.start, m.end, lang, lower) if "repair" not in without else [(m.start, m.end)]
+        for start, end in spans:
+            cleaned = clean_span(text, start, end, m.label) if (start, end) != (m.start, m.end) \
+                else Mention(m.start, m.end, m.text, m.label)
+            if cleaned is None:
+                continue
+            if "junk" not in without and is_junk(cleaned.text, lang, lower):
+                continue
+            refined.append(cleaned)
+    if "unglue" not in without:
+        refined = unglue(text, refined, lower, NAME_LABELS)
+    if "consistency" not in without:
+        relabel(text, refined, lang, lone_person="lone_person" not in without)
+    return refined
