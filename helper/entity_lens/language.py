@@ -49,6 +49,9 @@ _FREQUENT_WORDS = {
 FREQUENT_MIN_WORDS = 40
 FREQUENT_MIN_SHARE = 0.15
 FREQUENT_MIN_LEAD = 1.4
+# ... and from this many different ones: a text that repeats two words ("met", "in") is not
+# running text in that language, whatever their share.
+FREQUENT_MIN_DISTINCT = 4
 
 _identifier = None
 _identifier_lock = threading.Lock()
@@ -99,6 +102,9 @@ def frequent_words_language(text):
     shares = sorted(((sum(counts[w] for w in frequent) / len(words), lang)
                      for lang, frequent in _FREQUENT_WORDS.items()), reverse=True)
     (best, lang), (second, _) = shares[0], shares[1]
+    distinct = sum(1 for w in _FREQUENT_WORDS[lang] if counts[w])
+    if distinct < FREQUENT_MIN_DISTINCT:
+        return None
     return lang if best >= FREQUENT_MIN_SHARE and best >= FREQUENT_MIN_LEAD * second else None
 
 

@@ -84,6 +84,13 @@ def test_a_long_text_clearly_in_another_language_overrules_the_declaration():
     assert page_language("<html><body>", french) == "fr"
 
 
+def test_a_few_words_repeated_do_not_overrule_the_declaration():
+    # "met" and "in" are frequent Dutch words (and "in" an English one): a page of names that
+    # repeats them is not Dutch running text, whatever their share.
+    names = " ".join(["Ada Lovelace met Charles Babbage in London."] * 40)
+    assert page_language('<html lang="en"><body>', names) == "en"
+
+
 def test_the_identifier_names_what_frequent_words_cannot():
     # Portuguese is among the frequent-word languages; Polish is not: py3langid tells it.
     polish = ("Strażacy przez całą noc ewakuowali mieszkańców nadrzecznych gmin. Według "

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import (ENTITY_LENS, FIXTURES, UpstreamHandler, free_port, paired_client,
+from conftest import (ENTITY_LENS, EXT_ORIGIN, FIXTURES, UpstreamHandler, free_port, paired_client,
                       wait_for_health)
 from entity_lens import addresses
 from entity_lens.app import create_app
@@ -106,7 +106,7 @@ def default_post(annotator, tmp_path):
     client = paired_client(create_app({"TESTING": True, "PAIRING_FILE": tmp_path / "p.json"},
                                       annotator=default))
     return lambda body: client.post("/v1/annotate", json=body,
-                                    headers={"Origin": "chrome-extension://" + "a" * 32})
+                                    headers={"Origin": EXT_ORIGIN})
 
 
 def assert_refused(response):
