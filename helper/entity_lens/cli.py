@@ -46,6 +46,11 @@ def build_parser():
                             f"before the helper answers too_complex "
                             f"(default {Config.NER_TIME_BUDGET:g})")
     _add_allow_private_addresses(serve)
+    serve.add_argument("--no-pairing", action="store_true",
+                       help="UNSAFE: also serve requests without a paired token that come from no "
+                            "browser (no Origin, no fetch metadata), e.g. the shared entity "
+                            "scorer; any program on this computer, and extensions that rewrite "
+                            "headers, can then use the helper. For measurement and development only")
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
     annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
@@ -114,7 +119,8 @@ def serve(args):
         workers = default_processes() if args.workers is None else args.workers
         app = create_app({"MODEL": args.model, "NER_WORKERS": workers,
                           "ALLOW_PRIVATE_ADDRESSES": args.allow_private_addresses,
-                          "NER_TIME_BUDGET": args.ner_budget})
+                          "NER_TIME_BUDGET": args.ner_budget,
+                          "REQUIRE_PAIRING": not args.no_pairing})
     except ModelNotFound as exc:
         return _fail(str(exc))
     try:
@@ -134,6 +140,10 @@ def serve(args):
     model = app.extensions["entity_lens"].describe_model()
     if args.allow_private_addresses:
         print(_PRIVATE_ADDRESSES_WARNING, file=sys.stderr, flush=True)
+    if args.no_pairing:
+        print("entity-lens: WARNING: --no-pairing is on: programs on this computer can use the "
+              "helper without pairing. Use it for measurement and development only.",
+              file=sys.stderr, flush=True)
     print(f"Entity Lens helper {__version__} ready on http://{args.host}:{args.port} "
           f"(model {model['name']} {model['version']})", file=sys.stderr, flush=True)
     try:

@@ -12,6 +12,9 @@ class Config:
     # The pairing state (pairing.py: tokens and codes); None: pairing.json in the reader's
     # configuration folder ($ENTITY_LENS_CONFIG_DIR, else the platform's usual place).
     PAIRING_FILE = None
+    # Without it (`serve --no-pairing`, unsafe), requests that come from no browser (no Origin,
+    # no fetch metadata) are served without a token: the shared entity scorer sends none.
+    REQUIRE_PAIRING = True
     # A page snapshot sent by the extension can be big (script-heavy sites reach several MB).
     MAX_CONTENT_LENGTH = 15 * 1024 * 1024
     # Limits for pages the helper fetches itself.

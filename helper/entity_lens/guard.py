@@ -45,7 +45,7 @@ def is_loopback_host(host):
     return bool(_LOOPBACK_HOST.match(host or ""))
 
 
-def check_request(pairing):
+def check_request(pairing, require_pairing=True):
     """Raise `ApiError('forbidden' | 'not_paired' | 'not_json')` for a request not to serve;
     sets `g.paired` to whether the request carries a valid token."""
     if not is_loopback_host(request.host):
@@ -57,6 +57,9 @@ def check_request(pairing):
     if request.headers.get("Sec-Fetch-Site") not in _NOT_FROM_A_PAGE:
         raise ApiError("forbidden", NOT_FOR_PAGES)
     g.paired = pairing.is_authorised(bearer_token(request.headers.get("Authorization")))
+    if not g.paired and not require_pairing:
+        # `serve --no-pairing`: a program's request (no browser sends neither) goes unpaired.
+        g.paired = origin is None and "Sec-Fetch-Site" not in request.headers
     if not g.paired and request.path not in OPEN_PATHS:
         raise ApiError("not_paired", "This browser's Entity Lens is not paired with the helper "
                                      "yet. Run `entity-lens pair` in a terminal and type the "
@@ -68,4 +71,5 @@ def check_request(pairing):
 def init_app(app):
     @app.before_request
     def guard():
-        check_request(current_app.extensions["entity_lens_pairing"])
+        check_request(current_app.extensions["entity_lens_pairing"],
+                      current_app.config["REQUIRE_PAIRING"])

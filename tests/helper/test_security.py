@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ENTITY_LENS, EXT_ORIGIN
+from conftest import ENTITY_LENS, EXT_ORIGIN, serving
 
 from entity_lens import __version__
 
@@ -243,3 +243,24 @@ def test_only_exact_extension_origins_pass(live_helper, origin):
                                     dict(JSON, Origin=origin))
     assert status == 403 and json.loads(body)["error"]["code"] == "forbidden"
     assert "Access-Control-Allow-Origin" not in headers
+
+
+def test_without_pairing_programs_are_served_and_browsers_still_need_a_token():
+    # `serve --no-pairing` (unsafe, for the shared entity scorer): a program's request, which
+    # carries neither Origin nor fetch metadata, is served; whatever a browser sends is not.
+    with serving("--no-pairing") as helper:
+        started = ""
+        while "ready on" not in started:  # what it printed before it was ready
+            started += helper.process.stderr.readline()
+        assert "--no-pairing is on" in started
+        status, _, answer = request(helper, "POST", "/v1/annotate", PAGE, JSON, auth=False)
+        assert status == 200, answer
+        for headers in ({"Sec-Fetch-Site": "none"}, {"Origin": EXT_ORIGIN},
+                        {"Origin": "moz-extension://0b3f1c9e-8a2d-4c7e-9f61-2d5a7b3c4e10",
+                         "Sec-Fetch-Site": "same-origin"}):
+            status, _, answer = request(helper, "POST", "/v1/annotate", PAGE,
+                                        dict(JSON, **headers), auth=False)
+            assert status == 403 and json.loads(answer)["error"]["code"] == "not_paired"
+        status, _, answer = request(helper, "POST", "/v1/annotate", PAGE,
+                                    dict(JSON, Origin="https://evil.example"), auth=False)
+        assert status == 403 and json.loads(answer)["error"]["code"] == "forbidden"
