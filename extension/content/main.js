@@ -268,5 +268,13 @@
       if (!Object.hasOwn(methods, method)) throw new Error("Unknown method " + method);
       return methods[method](arg);
     },
+    /**
+     * The panel's host and closed shadow root, for the extension's own accessibility check
+     * (tests/e2e/accessibility.js). A live node cannot cross executeScript's boundary, so only
+     * code in this isolated world reaches it; page scripts cannot see EntityLens at all.
+     */
+    accessibilityRoot() {
+      return panel && panel.host.isConnected ? { host: panel.host, root: panel.shadow } : null;
+    },
   };
 })();
