@@ -172,14 +172,14 @@ test("the page stylesheet has rules for each of the run's names, WATCH a distinc
     assert.match(rule(`::highlight(${name})`), new RegExp(`background-color: ${esc(labels.colorOf(label))}`), label);
     assert.match(rule(`mark[data-entity-lens="${name}"]`), new RegExp(`background-color: ${esc(labels.colorOf(label))}`), label);
     // Inline marks still show the reader the label, as generated content (not in the DOM).
-    assert.match(rule(`mark[data-entity-lens="${name}"]::after`), new RegExp(`content: "${label}"`));
+    assert.match(rule(`mark[data-entity-lens="${name}"]::after`), new RegExp(`content: "${labels.typeOf(label).one}"`));
   }
   const watch = names.byLabel.WATCH;
   const watchRule = rule(`::highlight(${watch})`);
   assert.match(watchRule, /text-decoration: underline/);
   assert.match(watchRule, new RegExp(`background-color: ${esc(labels.colorOf("WATCH"))}`));
   assert.match(rule(`mark[data-entity-lens="${watch}"]`), /outline: [^;]+!important/);
-  assert.match(rule(`mark[data-entity-lens="${watch}"]::after`), /content: "WATCH"/);
+  assert.match(rule(`mark[data-entity-lens="${watch}"]::after`), /content: "Watched name"/);
   assert.match(rule(`::highlight(${names.flash})`), /background-color/);
   // Strong yellow, unlike any model label's colour.
   assert.ok(!Object.values(labels.COLORS).includes(labels.colorOf("WATCH")));
