@@ -170,7 +170,14 @@ async function run(tabId, needsScripts = true) {
     await insertCss(tabId, settings.names);
     stopIfCancelled(signal);
     await call(tabId, "busy", { settings });
-    const outcome = await annotateTab(tabId, settings, { signal, token: await helperToken() });
+    const token = await helperToken();
+    const stopWatching = watchLoading(tabId, settings.helperUrl, token, signal);
+    let outcome;
+    try {
+      outcome = await annotateTab(tabId, settings, { signal, token });
+    } finally {
+      stopWatching();
+    }
     stopIfCancelled(signal);
     const shown = await call(tabId, "show", { ...outcome, settings, elapsedMs: Date.now() - started });
     stopIfCancelled(signal);
@@ -190,6 +197,36 @@ async function run(tabId, needsScripts = true) {
   } finally {
     if (running.get(tabId) === controller) running.delete(tabId);
   }
+}
+
+// A request waiting longer than this may be the first use of a language: ask the helper.
+const LOADING_AFTER_MS = 700;
+const LOADING_POLL_MS = 1000;
+
+/**
+ * While a run waits on the helper for more than LOADING_AFTER_MS, polls its health about once
+ * a second; when it is loading a language's model for the first time, the panel says so.
+ * Returns the function that stops watching.
+ */
+function watchLoading(tabId, base, token, signal) {
+  let timer = null;
+  let stopped = false;
+  const poll = async () => {
+    try {
+      const data = await health(base, { token, signal });
+      if (!stopped && Array.isArray(data.loading) && data.loading.length) {
+        await call(tabId, "progress", { loading: data.loading });
+      }
+    } catch (err) {
+      // Health is a nicety here: the run reports its own errors.
+    }
+    if (!stopped) timer = setTimeout(poll, LOADING_POLL_MS);
+  };
+  timer = setTimeout(poll, LOADING_AFTER_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 /** Ask the helper as the mode says; returns { mode, reason, fit } (content holds the result). */
@@ -300,6 +337,11 @@ function fromExtensionPage(sender) {
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab && sender.tab.id;
   switch (message && message.type) {
+    case "entity-lens:listed": // the panel lists this many entries now (a type shown or hidden)
+      if (tabId !== undefined && Number.isInteger(message.count) && message.count >= 0 && !running.has(tabId)) {
+        setBadge(tabId, String(message.count));
+      }
+      return false;
     case "entity-lens:retry": // the panel's retry button
       if (tabId !== undefined) run(tabId, false);
       return false;

@@ -7,11 +7,15 @@
   const TIMEOUT_MS = 30000;
 
   class HelperError extends Error {
-    constructor(code, message, status = 0) {
+    constructor(code, message, status = 0, details = {}) {
       super(message || code);
       this.name = "HelperError";
       this.code = code;
       this.status = status;
+      // unsupported_language: { language, language_name, command } (docs/api.md)
+      for (const key of ["language", "language_name", "command"]) {
+        if (typeof details[key] === "string") this[key] = details[key];
+      }
     }
   }
 
@@ -53,7 +57,7 @@
     if (!response.ok) {
       const error = data && data.error;
       const code = (error && error.code) || (response.status === 403 ? "forbidden" : "http_" + response.status);
-      throw new HelperError(code, (error && error.message) || response.statusText, response.status);
+      throw new HelperError(code, (error && error.message) || response.statusText, response.status, error || {});
     }
     if (!data || typeof data !== "object") throw new HelperError("bad_response", "The helper's answer was not JSON.");
     return data;
@@ -155,14 +159,13 @@
       title: "The helper could not read the request (not JSON).",
       advice: "Update the extension and the helper to the same version.",
     }),
-    // The helper's message names the language and the pipeline to install: pass it on.
+    // The helper's plain sentence says what is missing; the one command that installs it goes
+    // under the panel's Details, with a copy button.
     unsupported_language: (e) => ({
-      title: "The helper has no language model for this page's language.",
-      advice:
-        (e.message ? e.message + "\n" : "") +
-        "Then restart the helper: stop it and run entity-lens serve again, or, for the login service, " +
-        "run entity-lens service install again (with the same --model). Click Retry afterwards; " +
-        "the options page's Test connection lists the languages the helper serves.",
+      title: e.message && e.message !== "unsupported_language"
+        ? e.message : "The helper has no language model for this page's language.",
+      advice: e.command ? "" : "Update the helper: it can then say which model to install.",
+      command: e.command || undefined,
     }),
     no_text: () => ({
       title: "No article text was found on this page.",

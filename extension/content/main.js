@@ -8,7 +8,12 @@
 
   const ext = globalThis.browser ?? globalThis.chrome;
   const doc = globalThis.document;
-  const { DESCRIPTIONS, WATCH, colorOf } = globalThis.EntityLensLabels;
+  const view = doc.defaultView || globalThis; // the window (linkedom: its own)
+  const { TYPES, WATCH_TYPE, typeOf, colorOf } = globalThis.EntityLensLabels;
+  // The blocks whose boxes make the article's text box (where the panel must not go).
+  const TEXT_BLOCKS = "p, li, dd, dt, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6, pre";
+  // The reader's own choices of where the panel goes (storage.local; unset: placed by room).
+  const PREFS = ["panelDock", "panelCollapsed"];
 
   let state = "idle"; // idle | busy | shown | error
   let panel = null;
@@ -16,8 +21,9 @@
   let result = null; // the helper's answer
   let alignment = null; // { paragraphs, aligned, mentions, missed }
   let style = "highlight";
-  let shownLabels = new Set();
+  let shownTypes = new Set(); // the reader's types (labels.TYPES ids, "watch") shown
   let cursors = new Map(); // group id -> next mention to jump to
+  let prefs = {}; // { dock, collapsed } the reader chose, once read from storage
   let navWatch = null;
   let outcome = null; // { mode, reason, elapsedMs }
   let names = null; // this run's highlight and mark names (labels.randomNames())
@@ -45,15 +51,81 @@
         send("entity-lens:open-options");
       },
       entity: jumpTo,
-      filter(label, shown) {
-        if (shown) shownLabels.add(label);
-        else shownLabels.delete(label);
-        panel.showLabel(label, shown);
+      filter(type, shown) {
+        if (shown) shownTypes.add(type);
+        else shownTypes.delete(type);
+        panel.showType(type, shown);
         repaint();
+        countListed();
       },
       export: exportAs,
+      copy(text) {
+        const clipboard = globalThis.navigator && globalThis.navigator.clipboard;
+        if (clipboard) clipboard.writeText(text).catch(() => {});
+      },
+      dock(side) {
+        savePrefs({ panelDock: side });
+      },
+      collapse(collapsed) {
+        savePrefs({ panelCollapsed: collapsed });
+      },
     });
+    panel.place(where());
     return panel;
+  }
+
+  function storage() {
+    return ext && ext.storage && ext.storage.local;
+  }
+
+  function savePrefs(changes) {
+    if (Object.hasOwn(changes, "panelDock")) prefs.dock = changes.panelDock;
+    if (Object.hasOwn(changes, "panelCollapsed")) prefs.collapsed = changes.panelCollapsed;
+    const local = storage();
+    if (local) Promise.resolve(local.set(changes)).catch(() => {});
+  }
+
+  /** Reads the reader's placement choices; the panel moves there once they are known. */
+  function loadPrefs() {
+    const local = storage();
+    if (!local) return;
+    Promise.resolve(local.get(PREFS)).then((stored) => {
+      prefs = { dock: stored.panelDock, collapsed: stored.panelCollapsed };
+      if (panel && state === "shown") panel.place(where());
+    }).catch(() => {});
+  }
+
+  /**
+   * The article's text box: the horizontal span of the blocks holding mentions the page shows
+   * (viewport coordinates), or null before there are any.
+   */
+  function textBox() {
+    if (!alignment) return null;
+    let left = Infinity;
+    let right = -Infinity;
+    const seen = new Set();
+    for (const m of alignment.mentions) {
+      if (!m.onPage) continue;
+      const parent = m.segments[0].node.parentElement;
+      const block = parent && ((parent.closest && parent.closest(TEXT_BLOCKS)) || parent);
+      if (!block || seen.has(block) || typeof block.getBoundingClientRect !== "function") continue;
+      seen.add(block);
+      const r = block.getBoundingClientRect();
+      if (!r.width) continue;
+      left = Math.min(left, r.left);
+      right = Math.max(right, r.right);
+    }
+    return left < right ? { left, right } : null;
+  }
+
+  // Where the panel goes now: the reader's choice, else beside the article (panel.placement).
+  function where() {
+    const width = (doc.documentElement && doc.documentElement.clientWidth) || view.innerWidth || 0;
+    return EL.panel.placement(state === "shown" ? textBox() : null, width, prefs);
+  }
+
+  function onResize() {
+    if (panel && state === "shown") panel.place(where());
   }
 
   function mentionsOf(groupId) {
@@ -61,8 +133,22 @@
   }
 
   function visibleMentions() {
-    return alignment ? alignment.mentions.filter((m) => shownLabels.has(m.label)) : [];
+    return alignment ? alignment.mentions.filter((m) => shownTypes.has(typeOf(m.label).id)) : [];
   }
+
+  /** Whether the page shows the text of `mention` (not in a hidden paragraph). */
+  function shownOnPage(mention) {
+    const el = mention.segments[0].node.parentElement;
+    if (!el) return false;
+    if (typeof el.checkVisibility === "function") return el.checkVisibility({ visibilityProperty: true });
+    if (typeof el.getClientRects === "function") return el.getClientRects().length > 0;
+    return true;
+  }
+
+  const reducedMotion = () => {
+    const query = globalThis.matchMedia && globalThis.matchMedia("(prefers-reduced-motion: reduce)");
+    return !!(query && query.matches);
+  };
 
   function repaint() {
     try {
@@ -75,6 +161,7 @@
   }
 
   function unpaint() {
+    view.removeEventListener("resize", onResize);
     if (tooltip) tooltip.stop();
     tooltip = null;
     painter.clear();
@@ -105,17 +192,26 @@
     }, 1000);
   }
 
+  /**
+   * The reader's jump to the next mention of `groupId` the page shows: scrolled to (smoothly
+   * unless the reader asked for less motion), marked as current until the next jump, its card
+   * opened beside it, and "n of N" on the entity's button.
+   */
   function jumpTo(groupId) {
-    const mentions = mentionsOf(groupId);
+    const mentions = mentionsOf(groupId).filter((m) => m.onPage);
     if (!mentions.length) return;
-    const i = cursors.get(groupId) || 0;
+    const i = (cursors.get(groupId) || 0) % mentions.length;
     cursors.set(groupId, i + 1);
-    const mention = mentions[i % mentions.length];
+    const mention = mentions[i];
     const range = painter.rangesOf(mention)[0];
     const node = range ? range.startContainer : mention.segments[0].node;
     const element = node.nodeType === 1 ? node : node.parentElement;
-    if (element) element.scrollIntoView({ block: "center", inline: "nearest", behavior: "smooth" });
-    painter.flash(mention);
+    const still = reducedMotion();
+    if (element) element.scrollIntoView({ block: "center", inline: "nearest", behavior: still ? "auto" : "smooth" });
+    painter.current(mention, { pulse: !still });
+    panel.current(groupId, i + 1, mentions.length);
+    // The card follows once the scroll has put the mention in place.
+    if (tooltip) globalThis.setTimeout(() => tooltip && tooltip.showFor(mention, groupId), still ? 0 : 400);
   }
 
   // Mentions found in the page, per group id (the helper's count is over its own text).
@@ -125,34 +221,65 @@
     return counts;
   }
 
-  function statusText() {
+  /** The status line: what the panel lists, in the reader's words. */
+  function summary(sectionList) {
+    const listed = sectionList.filter((x) => x.shown).reduce((n, x) => n + x.groups.length, 0);
+    return listed === 1 ? "1 name in this article" : `${listed} names in this article`;
+  }
+
+  /** "About this result": the model, timing and mode, and the model's codes for each type. */
+  function about(sectionList) {
     const model = result.model ? `${result.model.name} ${result.model.version}` : "unknown model";
     // An answer from the helper's cache took no time worth showing.
     const seconds = result.cached ? "cached" : `${(outcome.elapsedMs / 1000).toFixed(1)} s`;
     const mode = outcome.mode === "url"
-      ? "mode url (the helper fetched the page)"
-      : "mode page (sent the page as displayed" + (outcome.reason ? `: ${outcome.reason})` : ")");
-    return `${model} · ${seconds} · ${mode} · ${alignment.aligned}/${alignment.paragraphs} paragraphs found`;
+      ? "url (the helper fetched the page)"
+      : "page (sent the page as displayed" + (outcome.reason ? `: ${outcome.reason})` : ")");
+    const rows = [["Model", model], ["Time", seconds], ["Mode", mode],
+      ["Paragraphs found", `${alignment.aligned} of ${alignment.paragraphs}`]];
+    for (const section of sectionList) {
+      const codes = [...new Set(result.groups.filter((g) => typeOf(g.label).id === section.type).map((g) => g.label))];
+      rows.push([section.name, `spaCy ${codes.join(", ")}`]);
+    }
+    return rows;
   }
 
+  /** The panel's sections: the watchlist first, then the types in their fixed order. */
   function sections() {
     const counts = countsOnPage();
-    const byLabel = new Map();
-    // Groups come most salient first, so labels come in order of their best entity.
+    const hidden = new Map();
+    for (const m of alignment.mentions) if (!m.onPage) hidden.set(m.group, (hidden.get(m.group) || 0) + 1);
+    const byType = new Map();
+    // Groups come most salient first within each type.
     for (const g of result.groups) {
-      if (!byLabel.has(g.label)) byLabel.set(g.label, []);
-      byLabel.get(g.label).push({ id: g.id, name: g.name, count: counts.get(g.id) || 0 });
+      const type = typeOf(g.label).id;
+      if (!byType.has(type)) byType.set(type, []);
+      byType.get(type).push({ id: g.id, name: g.name, count: (counts.get(g.id) || 0) - (hidden.get(g.id) || 0), hidden: hidden.get(g.id) || 0 });
     }
-    const list = [...byLabel].map(([label, groups]) => ({
-      label,
-      description: DESCRIPTIONS[label] || label,
-      title: label === WATCH ? "Watchlist" : `${DESCRIPTIONS[label] || label} (${label})`,
-      color: colorOf(label),
-      shown: shownLabels.has(label),
-      groups,
+    return [WATCH_TYPE, ...TYPES].filter((type) => byType.has(type.id)).map((type) => ({
+      type: type.id,
+      name: type.name,
+      hint: type.hint,
+      color: type.color,
+      shown: shownTypes.has(type.id),
+      groups: byType.get(type.id),
     }));
-    // The reader asked for the watched names: their section comes first, whatever their salience.
-    return [...list.filter((s) => s.label === WATCH), ...list.filter((s) => s.label !== WATCH)];
+  }
+
+  /** How many entries the panel lists (types shown): the badge says the same. */
+  function listedCount() {
+    if (!result) return 0;
+    return result.groups.filter((g) => shownTypes.has(typeOf(g.label).id)).length;
+  }
+
+  function countListed() {
+    const listed = listedCount();
+    if (panel) panel.count(listed);
+    try {
+      Promise.resolve(ext.runtime.sendMessage({ type: "entity-lens:listed", count: listed })).catch(() => {});
+    } catch (err) {
+      // The extension was reloaded: nothing to tell.
+    }
   }
 
   function download(name, type, text) {
@@ -186,8 +313,16 @@
     busy() {
       unpaint();
       state = "busy";
-      ensurePanel().busy("Finding entities…");
+      loadPrefs();
+      ensurePanel().busy("Finding names…");
       watchNavigation();
+    },
+
+    /** The helper is loading a language's model for the first time (`loading`: [{ code, name }]). */
+    progress({ loading }) {
+      if (state !== "busy" || !panel || !Array.isArray(loading) || !loading.length) return;
+      const names = loading.map((l) => l.name || l.code).join(" and ");
+      panel.progress(`Loading the ${names} language model — this happens once…`);
     },
 
     // Align the helper's text with the page; the background decides on a fallback from this.
@@ -198,6 +333,7 @@
       // A page's script can leave the document without a <body> (document.open, framesets).
       const index = EL.textIndex.buildIndex(doc.body || doc.documentElement);
       alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
+      for (const m of alignment.mentions) m.onPage = shownOnPage(m);
       const main = EL.mainText.measure(answer.text, doc.body || doc.documentElement);
       return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length,
         mainShare: main.share, short: main.short };
@@ -207,9 +343,15 @@
       outcome = { mode, reason, elapsedMs };
       style = settings.style;
       names = settings.names;
-      // Watched names are always shown; the panel can still hide them for the moment.
-      shownLabels = new Set([...settings.types, WATCH]);
-      ensurePanel().results(statusText(), sections());
+      // A type is shown when any of its labels is on in the settings; watched names always are
+      // (the panel can still hide them for the moment).
+      shownTypes = new Set([...settings.types.map((label) => typeOf(label).id), WATCH_TYPE.id]);
+      state = "shown";
+      const list = sections();
+      ensurePanel().results(summary(list), about(list), list);
+      panel.count(listedCount());
+      panel.place(where());
+      view.addEventListener("resize", onResize);
       repaint();
       tooltip = EL.tooltip.createTooltip(doc, panel.tip, {
         mentions: visibleMentions,
@@ -217,18 +359,18 @@
         describe: (m) => {
           const group = result.groups.find((g) => g.id === m.group) || { name: m.entity.text };
           return {
-            label: m.label,
+            label: typeOf(m.label).one,
             color: colorOf(m.label),
             name: group.name,
             aliases: Array.isArray(group.aliases) ? group.aliases : [],
             wikipedia: group.wikipedia,
             count: mentionsOf(m.group).length,
+            onPage: mentionsOf(m.group).filter((x) => x.onPage).length,
           };
         },
       });
-      state = "shown";
-      // The badge counts the entities listed in the panel.
-      return { entities: result.groups.length };
+      // The badge counts the entries the panel lists.
+      return { entities: listedCount() };
     },
 
     error(message) {

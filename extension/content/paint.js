@@ -21,12 +21,14 @@
   // watched phrase overlap a model entity, and a priority of its own would point page scripts
   // at the watchlist's highlight.
   const FLASH_PRIORITY = 10;
+  // The current mention's two blinks: on and off this often.
+  const PULSE_MS = 180;
   const WATCH = "WATCH";
 
   const LAYER_STYLE = `
     .box { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px;
       background: rgba(255, 212, 0, 0.6); mix-blend-mode: multiply; border-bottom: 2px solid #b00000; }
-    .box.flash { background: rgba(255, 230, 0, 0.95); border-bottom: 3px solid #d40000; }`;
+    .box.flash { outline: 3px solid #0b3d91; outline-offset: 1px; }`;
 
   /**
    * Boxes over `ranges`, in a closed shadow root of an empty host on <html>: the watched names'
@@ -45,7 +47,7 @@
     const style = doc.createElement("style");
     style.textContent = LAYER_STYLE;
     let ranges = [];
-    let flashed = null; // the range a jump flashes, drawn stronger
+    let flashed = null; // the jump's current range, drawn outlined
     let frame = 0;
 
     function draw() {
@@ -78,7 +80,7 @@
         view.addEventListener("resize", redraw);
         if (resizes && doc.body) resizes.observe(doc.body);
       },
-      /** Draw `range` (one of ours) as the jump flash, or none. */
+      /** Draw `range` (one of ours) as the jump's current mention, or none. */
       flash(range) {
         flashed = range;
         draw();
@@ -232,27 +234,39 @@
         return layer ? layer.boxes : 0;
       },
 
-      /** Briefly mark a mention (the jump target) with the flash highlight. */
-      flash(mention, ms = 1200) {
+      /**
+       * Mark `mention` as the jump's current one until the next jump (or a repaint), in the
+       * run's flash highlight; with `pulse`, it blinks twice first (not for readers who asked
+       * for less motion).
+       */
+      current(mention, { pulse = false } = {}) {
+        view.clearTimeout(flashTimer);
         if (layer && mention.label === WATCH && mention.range) {
-          // A watched name is flashed in its own layer: the registry never holds its range.
+          // A watched name is marked in its own layer: the registry never holds its range.
+          if (highlights && names) highlights.delete(names.flash);
           layer.flash(mention.range);
-          const flashedLayer = layer;
-          view.clearTimeout(flashTimer);
-          flashTimer = view.setTimeout(() => flashedLayer.flash(null), ms);
           return;
         }
+        if (layer) layer.flash(null);
         if (!highlights || !Highlight) return;
         const flash = new Highlight(...this.rangesOf(mention));
         flash.priority = FLASH_PRIORITY;
         const name = names.flash;
         highlights.set(name, flash);
-        view.clearTimeout(flashTimer);
-        flashTimer = view.setTimeout(() => highlights.delete(name), ms);
+        if (!pulse) return;
+        let step = 0;
+        const blink = () => {
+          step += 1;
+          if (step % 2) highlights.delete(name);
+          else highlights.set(name, flash);
+          if (step < 4) flashTimer = view.setTimeout(blink, PULSE_MS);
+        };
+        flashTimer = view.setTimeout(blink, PULSE_MS);
       },
 
       /** Remove everything painted; the page is as before. */
       clear() {
+        view.clearTimeout(flashTimer);
         if (highlights) {
           for (const name of registered) highlights.delete(name);
           if (names) highlights.delete(names.flash);

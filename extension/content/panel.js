@@ -5,38 +5,61 @@
    own input counts: events a script made (isTrusted false) are ignored.
    Its words are drawn as generated content (setText), not text nodes: a
    page's window.find() and the selection it leaves are the way into a closed
-   root in Firefox, and they only ever reach text nodes. */
+   root in Firefox, and they only ever reach text nodes.
+   It docks left or right of the article, or folds into a small pill that
+   keeps the highlights (place()); the controller decides where. */
 (function () {
   "use strict";
   const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
 
+  // The docked panel's width: as wide as the room beside the article allows, within these.
+  const MIN_WIDTH = 260;
+  const MAX_WIDTH = 320;
+  const MARGIN = 12;
+
   const STYLE = `
     [data-text]::before { content: attr(data-text); }
-    .panel { position: fixed; top: 12px; right: 12px; width: 320px; max-height: calc(100vh - 24px);
+    .panel { position: fixed; top: ${MARGIN}px; width: ${MAX_WIDTH}px; max-height: calc(100vh - ${2 * MARGIN}px);
       overflow: auto; box-sizing: border-box; padding: 10px 12px; z-index: 2147483647;
       font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left;
-      background: #ffffff; color: #1b1b1b; border: 1px solid #c8c8c8; border-radius: 8px;
+      background: #ffffff; color: #1b1b1b; border: 1px solid #8a8a8a; border-radius: 8px;
       box-shadow: 0 4px 24px rgba(0, 0, 0, 0.25); }
-    header { display: flex; align-items: center; gap: 8px; }
+    .panel[hidden], .pill[hidden] { display: none; }
+    header { display: flex; align-items: center; gap: 6px; }
     h2 { flex: 1; margin: 0; font-size: 14px; font-weight: 600; }
     h3 { margin: 10px 0 4px; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
+    h3 .hint { text-transform: none; font-weight: 400; letter-spacing: 0; color: #555; }
     button { font: inherit; color: inherit; cursor: pointer; }
-    .tool { background: transparent; border: 1px solid #c8c8c8; border-radius: 4px; padding: 2px 8px; }
-    .status { margin: 6px 0; color: #555; font-size: 12px; }
+    .tool { background: transparent; border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; }
+    .announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .status { margin: 6px 0; color: #4a4a4a; font-size: 12px; }
     .error { margin: 8px 0; padding: 8px; border-radius: 6px; background: #fde8e8; color: #6b0000; white-space: pre-wrap; }
     .error strong { display: block; margin-bottom: 4px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 6px 0; }
+    .details { margin-top: 6px; }
+    .details code { display: block; margin: 4px 0; padding: 4px 6px; border-radius: 4px; background: #fff; color: #1b1b1b;
+      font: 12px/1.4 ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; }
+    .filters { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 6px 0; border: 0; padding: 0; }
     .filters label { display: inline-flex; align-items: center; gap: 3px; font-size: 12px; }
-    .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; border: 1px solid rgba(0,0,0,0.2); }
-    .group[hidden] { display: none; }
+    .swatch { display: inline-block; flex: none; width: 10px; height: 10px; border-radius: 2px; border: 1px solid rgba(0,0,0,0.45); }
+    .info { margin: 4px 0 8px; padding: 6px 8px; border-radius: 6px; background: #f2f2f2; font-size: 12px; }
+    .info[hidden], .group[hidden] { display: none; }
+    .info dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+    .info dt { font-weight: 600; }
+    .info dd { margin: 0; }
+    ul { list-style: none; margin: 0; padding: 0; }
     .entity { display: flex; width: 100%; gap: 6px; align-items: center; text-align: left; margin: 2px 0;
       padding: 3px 6px; border: 1px solid transparent; border-radius: 4px; background: transparent; }
-    .entity:hover, .entity:focus-visible { border-color: #888; }
+    .entity:hover { border-color: #767676; }
     .entity .name { flex: 1; }
-    .entity .count { font-variant-numeric: tabular-nums; color: #555; }
-    .entity:disabled { opacity: 0.55; cursor: default; }
-    .actions { display: flex; gap: 6px; margin-top: 10px; }
-    :focus-visible { outline: 2px solid #3b7dd8; outline-offset: 1px; }
+    .entity .count, .entity .where { font-variant-numeric: tabular-nums; color: #4a4a4a; font-size: 12px; }
+    .entity[aria-current="true"] { border-color: #0b3d91; background: #e8efff; }
+    .entity[aria-disabled="true"] { cursor: default; }
+    .entity[aria-disabled="true"] .name { color: #595959; font-style: italic; }
+    .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
+    :focus-visible { outline: 3px solid #1a5fd0; outline-offset: 1px; }
+    .pill { position: fixed; top: ${MARGIN}px; z-index: 2147483647; display: inline-flex; align-items: center; gap: 6px;
+      padding: 6px 12px; border-radius: 999px; border: 1px solid #8a8a8a; background: #ffffff; color: #1b1b1b;
+      font: 600 13px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 2px 12px rgba(0,0,0,0.25); }
     .tip { position: fixed; z-index: 2147483647; max-width: 280px; padding: 6px 8px; border-radius: 6px;
       font: 12px/1.4 system-ui, sans-serif; background: #1b1b1b; color: #fff; box-shadow: 0 2px 10px rgba(0,0,0,0.3); }
     .tip[hidden] { display: none; }
@@ -44,10 +67,14 @@
     .tip .aliases { color: #d0d0d0; }
     .tip .label { display: inline-block; padding: 0 4px; border-radius: 3px; color: #1b1b1b; font-weight: 600; margin-right: 4px; }
     @media (prefers-color-scheme: dark) {
-      .panel { background: #1f1f23; color: #ececec; border-color: #4a4a4f; }
-      .status, .entity .count { color: #b0b0b0; }
-      .tool { border-color: #5a5a5f; }
+      .panel, .pill { background: #1f1f23; color: #ececec; border-color: #8a8a90; }
+      .status, .entity .count, .entity .where, h3 .hint { color: #c0c0c0; }
+      .entity[aria-disabled="true"] .name { color: #b0b0b0; }
+      .entity[aria-current="true"] { border-color: #8fb3ff; background: #24324f; }
+      .tool { border-color: #9a9aa0; }
+      .info { background: #2c2c31; }
       .error { background: #4a1414; color: #ffd6d6; }
+      :focus-visible { outline-color: #8fb3ff; }
     }`;
 
   /** Show `text` in `el` as generated content (never HTML, never a findable text node). */
@@ -73,14 +100,41 @@
     return el;
   }
 
+  /** A button whose words are drawn, and named for assistive technology by the same words. */
+  function button(doc, attrs, text, label = text) {
+    return h(doc, "button", { type: "button", ...attrs, text, "aria-label": label });
+  }
+
   /** The reader's own input, not an event a page script dispatched. */
   const byReader = (event) => event.isTrusted === true;
 
+  const mentionsWord = (n) => (n === 1 ? "1 mention" : `${n} mentions`);
+
+  /**
+   * Where the panel goes, given the article's text box ({ left, right } in the viewport, or
+   * null) and the viewport's width. The reader's stored choice (`prefs`: { dock, collapsed })
+   * wins; otherwise the side with room for the panel, else collapsed beside the article.
+   * Returns { dock: "left" | "right", collapsed, width }.
+   */
+  function placement(textBox, viewportWidth, prefs = {}) {
+    const room = {
+      right: textBox ? viewportWidth - textBox.right : viewportWidth,
+      left: textBox ? textBox.left : 0,
+    };
+    const fits = (side) => room[side] - 2 * MARGIN >= MIN_WIDTH;
+    const widthOn = (side) => Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, room[side] - 2 * MARGIN));
+    const chosen = prefs.dock === "left" || prefs.dock === "right" ? prefs.dock : null;
+    const dock = chosen || (fits("right") || !fits("left") && room.right >= room.left ? "right" : "left");
+    const collapsed = typeof prefs.collapsed === "boolean" ? prefs.collapsed : !fits(dock);
+    return { dock, collapsed, width: widthOn(dock) };
+  }
+
   /**
    * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(), options(),
-   * entity(groupId), filter(label, shown), export(kind). `accept(event)` says
-   * whether an event may act (unit tests, whose DOM has no trusted events, pass
-   * their own).
+   * entity(groupId), filter(typeId, shown), export(kind), copy(text), dock(side),
+   * collapse(collapsed), keyboardCard(groupId) -> bool (a card was opened for it).
+   * `accept(event)` says whether an event may act (unit tests, whose DOM has no trusted
+   * events, pass their own).
    */
   function createPanel(doc, on, { accept = byReader } = {}) {
     const host = doc.createElement("entity-lens-panel");
@@ -89,14 +143,25 @@
     const shadow = host.attachShadow({ mode: "closed" });
     const style = doc.createElement("style");
     style.textContent = STYLE;
-    const root = h(doc, "section", { class: "panel", role: "dialog", "aria-label": "Entity Lens" });
+    const root = h(doc, "section", { class: "panel", role: "complementary", "aria-label": "Entity Lens" });
     const status = h(doc, "div", { class: "status", role: "status" });
+    // Where a jump went ("2 of 4"), said aloud; seen on the entity's button.
+    const announce = h(doc, "div", { class: "announce", "aria-live": "polite" });
     const body = h(doc, "div", { class: "body" });
-    const clear = h(doc, "button", { class: "tool", "data-action": "clear", title: "Clear highlights and close (Esc)", text: "Clear" });
-    root.append(h(doc, "header", {}, h(doc, "h2", { text: "Entity Lens" }), clear), status, body);
-    const tip = h(doc, "div", { class: "tip", hidden: true, role: "tooltip" });
-    shadow.append(style, root, tip);
+    const dockButton = button(doc, { class: "tool", "data-action": "dock" }, "⇆", "Move the panel to the left");
+    const collapseButton = button(doc, { class: "tool", "data-action": "collapse", "aria-expanded": "true" }, "–",
+      "Collapse the panel (Esc); the highlights stay");
+    const clear = button(doc, { class: "tool", "data-action": "clear", title: "Clear the highlights and close" }, "Clear",
+      "Clear the highlights and close");
+    root.append(h(doc, "header", {}, h(doc, "h2", { text: "Entity Lens" }), dockButton, collapseButton, clear), status, announce, body);
+    const pill = button(doc, { class: "pill", "data-action": "expand", hidden: true, "aria-expanded": "false" }, "Entity Lens",
+      "Entity Lens: open the panel");
+    const tip = h(doc, "div", { class: "tip", hidden: true, role: "dialog", "aria-label": "About this name" });
+    shadow.append(style, root, pill, tip);
     doc.documentElement.appendChild(host);
+
+    let where = { dock: "right", collapsed: false, width: MAX_WIDTH };
+    let pillWords = "Entity Lens";
 
     // First, before any handler: a script's click is cancelled outright, which also undoes the
     // toggle of a checkbox it clicked (no change event follows). Our own export link is let be.
@@ -109,84 +174,240 @@
       shadow.addEventListener(type, refuseScripts, true);
     }
 
-    root.addEventListener("click", (event) => {
+    function show() {
+      root.hidden = where.collapsed;
+      pill.hidden = !where.collapsed;
+      const side = where.dock === "left" ? "left" : "right";
+      const other = side === "left" ? "right" : "left";
+      for (const el of [root, pill]) {
+        el.style.setProperty(side, `${MARGIN}px`);
+        el.style.removeProperty(other);
+      }
+      root.style.width = `${where.width}px`;
+      dockButton.setAttribute("aria-label", `Move the panel to the ${other}`);
+      dockButton.setAttribute("title", `Move the panel to the ${other}`);
+    }
+
+    function collapse(collapsed, { focus = true } = {}) {
+      where = { ...where, collapsed };
+      show();
+      if (focus) (collapsed ? pill : collapseButton).focus({ preventScroll: true });
+      on.collapse(collapsed);
+    }
+
+    shadow.addEventListener("click", (event) => {
       if (!accept(event)) return;
-      const button = event.target.closest("button");
-      if (!button) return;
-      const action = button.getAttribute("data-action");
+      const target = event.target.closest("button");
+      if (!target) return;
+      const action = target.getAttribute("data-action");
       if (action === "clear") on.clear();
       else if (action === "retry") on.retry();
       else if (action === "options") on.options();
       else if (action === "export-json") on.export("json");
       else if (action === "export-csv") on.export("csv");
-      else if (button.hasAttribute("data-group")) on.entity(button.getAttribute("data-group"));
+      else if (action === "collapse") collapse(true);
+      else if (action === "expand") collapse(false);
+      else if (action === "dock") {
+        where = { ...where, dock: where.dock === "left" ? "right" : "left" };
+        show();
+        on.dock(where.dock);
+      } else if (action === "info") {
+        const info = root.querySelector(".info");
+        const open = target.getAttribute("aria-expanded") !== "true";
+        target.setAttribute("aria-expanded", String(open));
+        if (info) info.hidden = !open;
+      } else if (action === "copy") {
+        on.copy(target.getAttribute("data-copy") || "");
+        setText(target, "Copied");
+      } else if (target.hasAttribute("data-group") && target.getAttribute("aria-disabled") !== "true") {
+        on.entity(target.getAttribute("data-group"));
+      }
     });
     root.addEventListener("change", (event) => {
       const input = event.target;
       if (!accept(event)) return;
-      if (input.matches("input[data-label]")) on.filter(input.getAttribute("data-label"), input.checked);
+      if (input.matches("input[data-type]")) on.filter(input.getAttribute("data-type"), input.checked);
     });
-    root.addEventListener("keydown", (event) => {
-      if (accept(event) && event.key === "Escape") on.clear();
+
+    /** The entity buttons a reader can move between with the arrow keys (in shown sections). */
+    const entityButtons = () => [...root.querySelectorAll(".group:not([hidden]) button.entity")];
+
+    function focusEntity(target) {
+      for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", b === target ? "0" : "-1");
+      target.focus({ preventScroll: false });
+    }
+
+    shadow.addEventListener("keydown", (event) => {
+      if (!accept(event)) return;
+      const inTip = event.composedPath().includes(tip);
+      if (event.key === "Escape") {
+        event.preventDefault();
+        if (!tip.hidden && (inTip || tip.hasAttribute("data-for"))) {
+          const owner = root.querySelector(`button.entity[data-group="${tip.getAttribute("data-for")}"]`);
+          tip.hidden = true;
+          tip.removeAttribute("data-for");
+          if (owner) owner.focus({ preventScroll: true });
+        } else if (!where.collapsed) collapse(true);
+        return;
+      }
+      const current = event.target.closest && event.target.closest("button.entity");
+      if (current && event.key === "Tab" && !event.shiftKey && !tip.hidden && tip.getAttribute("data-for") === current.getAttribute("data-group")) {
+        // The card a jump opened for this name comes next in the reading order.
+        const link = tip.querySelector("a");
+        if (link) {
+          event.preventDefault();
+          link.focus({ preventScroll: true });
+        }
+        return;
+      }
+      if (inTip && event.key === "Tab" && event.shiftKey) {
+        const owner = root.querySelector(`button.entity[data-group="${tip.getAttribute("data-for")}"]`);
+        if (owner) {
+          event.preventDefault();
+          owner.focus({ preventScroll: true });
+        }
+        return;
+      }
+      if (!current) return;
+      const list = entityButtons();
+      const i = list.indexOf(current);
+      let next = null;
+      if (event.key === "ArrowDown") next = list[Math.min(list.length - 1, i + 1)];
+      else if (event.key === "ArrowUp") next = list[Math.max(0, i - 1)];
+      else if (event.key === "Home") next = list[0];
+      else if (event.key === "End") next = list[list.length - 1];
+      if (next) {
+        event.preventDefault();
+        focusEntity(next);
+      }
     });
+
+    show();
 
     return {
       host,
       shadow,
       tip,
 
+      /** Dock and fold as `placement()` said (see there). Keeps focus where it is. */
+      place(next) {
+        where = { ...where, ...next };
+        show();
+      },
+
+      get placed() {
+        return { ...where };
+      },
+
       busy(text) {
         setText(status, text);
         body.replaceChildren();
       },
 
-      /** An error with what to do, a retry button and, when the fix is there, the options'. */
-      error({ title, advice, code }) {
+      /** A line of progress while the run goes on (the first use of a language model). */
+      progress(text) {
+        setText(status, text);
+      },
+
+      /**
+       * An error with what to do, a retry button and, when the fix is there, the options'.
+       * `command`: a command to run, shown under "Details" with a copy button.
+       */
+      error({ title, advice, code, command }) {
         setText(status, "");
         const box = h(doc, "div", { class: "error", role: "alert" },
           h(doc, "strong", { text: title }),
-          h(doc, "div", { class: "advice", text: advice }));
-        const retry = h(doc, "button", { class: "tool", "data-action": "retry", text: "Retry" });
-        const options = code === "not_paired"
-          ? h(doc, "button", { class: "tool", "data-action": "options", text: "Open options" }) : null;
+          advice ? h(doc, "div", { class: "advice", text: advice }) : null);
+        if (command) {
+          const details = h(doc, "div", { class: "details" });
+          const toggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false" }, "Details");
+          const info = h(doc, "div", { class: "info", hidden: true },
+            h(doc, "div", { text: "Run this in a terminal:" }),
+            h(doc, "code", { class: "command", text: command }),
+            button(doc, { class: "tool", "data-action": "copy", "data-copy": command }, "Copy", "Copy the command"),
+            h(doc, "div", { text: "then restart the helper, and click Retry." }));
+          details.append(toggle, info);
+          box.append(details);
+        }
+        const retry = button(doc, { class: "tool", "data-action": "retry" }, "Retry");
+        const options = code === "not_paired" ? button(doc, { class: "tool", "data-action": "options" }, "Open options") : null;
         box.append(h(doc, "div", { class: "actions" }, options, retry));
         body.replaceChildren(box);
+        if (where.collapsed) collapse(false, { focus: false });
         retry.focus({ preventScroll: true });
       },
 
       /**
-       * The results. `sections`: [{ label, description, title, color, shown,
-       * groups: [{ id, name, count }] }], in the order to list them.
+       * The results. `summary`: the status line; `about`: [[term, text]] for "About this
+       * result"; `sections`: [{ type, name, hint, labels, color, shown, groups: [{ id, name,
+       * count (shown on the page), hidden (mentions the page does not show) }] }], in order.
        */
-      results(statusText, sections) {
-        setText(status, statusText);
-        const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Entity types" });
+      results(summary, about, sections) {
+        setText(status, summary);
+        const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Show types" });
         const lists = [];
         for (const section of sections) {
-          const box = h(doc, "input", { type: "checkbox", "data-label": section.label });
+          const box = h(doc, "input", { type: "checkbox", "data-type": section.type, "aria-label": section.name });
           box.checked = section.shown;
-          filters.append(h(doc, "label", { title: section.description },
-            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), h(doc, "span", { text: section.label })));
-          const list = h(doc, "div", { class: "group", "data-group-label": section.label, hidden: !section.shown },
-            h(doc, "h3", { text: section.title || `${section.description} (${section.label})` }));
+          filters.append(h(doc, "label", { title: section.hint || section.name },
+            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), h(doc, "span", { text: section.name })));
+          const heading = h(doc, "h3", { id: `type-${section.type}` }, h(doc, "span", { text: section.name }),
+            section.hint ? h(doc, "span", { class: "hint", text: ` (${section.hint})` }) : null);
+          const list = h(doc, "ul", { "aria-labelledby": `type-${section.type}` });
           for (const group of section.groups) {
-            list.append(h(doc, "button", {
-              class: "entity", "data-group": group.id, disabled: group.count === 0,
-              title: group.count ? `Jump to the next mention of ${group.name}` : "Not found in the page",
-            }, h(doc, "span", { class: "name", text: group.name }), h(doc, "span", { class: "count", text: String(group.count) })));
+            const onPage = group.count > 0;
+            const note = onPage
+              ? (group.hidden ? `, ${group.hidden} not shown on the page` : "")
+              : (group.hidden ? "not shown on the page" : "not found on the page");
+            const plain = onPage ? String(group.count) + (group.hidden ? ` (+${group.hidden} hidden)` : "") : "";
+            const label = onPage ? `${group.name}, ${mentionsWord(group.count)}${note}. Jump to the next one` : `${group.name}, ${note}`;
+            list.append(h(doc, "li", {}, h(doc, "button", {
+              type: "button", class: "entity", "data-group": group.id, tabindex: "-1", "aria-label": label,
+              "aria-disabled": onPage ? null : "true", "data-plain": plain, title: onPage ? `Jump to the next mention of ${group.name}` : note,
+            }, h(doc, "span", { class: "name", text: group.name }),
+            h(doc, "span", { class: "where", text: onPage ? "" : note }),
+            h(doc, "span", { class: "count", text: plain }))));
           }
-          lists.push(list);
+          lists.push(h(doc, "section", { class: "group", "data-type": section.type, hidden: !section.shown }, heading, list));
         }
+        const first = lists.map((l) => l.querySelector("button.entity")).find(Boolean);
+        if (first) first.setAttribute("tabindex", "0");
+        const infoToggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false", "aria-controls": "about" },
+          "About this result");
+        const dl = h(doc, "dl");
+        for (const [term, text] of about) dl.append(h(doc, "dt", { text: term }), h(doc, "dd", { text }));
+        const info = h(doc, "div", { class: "info", id: "about", hidden: true }, dl);
         const actions = h(doc, "div", { class: "actions" },
-          h(doc, "button", { class: "tool", "data-action": "export-json", text: "Export JSON" }),
-          h(doc, "button", { class: "tool", "data-action": "export-csv", text: "Export CSV" }));
-        if (!sections.length) lists.push(h(doc, "p", { text: "No entities found in the article." }));
-        body.replaceChildren(filters, ...lists, actions);
+          button(doc, { class: "tool", "data-action": "export-json" }, "Export JSON"),
+          button(doc, { class: "tool", "data-action": "export-csv" }, "Export CSV"),
+          infoToggle);
+        if (!sections.length) lists.push(h(doc, "p", { text: "No names found in the article." }));
+        body.replaceChildren(filters, ...lists, actions, info);
       },
 
-      showLabel(label, shown) {
-        const list = shadow.querySelector(`.group[data-group-label="${label}"]`);
+      /** The pill's words, e.g. "Entity Lens · 12". */
+      count(listed) {
+        pillWords = `Entity Lens · ${listed}`;
+        setText(pill, pillWords);
+        pill.setAttribute("aria-label", `Entity Lens, ${listed} names listed: open the panel`);
+      },
+
+      showType(type, shown) {
+        const list = shadow.querySelector(`.group[data-type="${type}"]`);
         if (list) list.hidden = !shown;
+      },
+
+      /** Mark `groupId`'s button as the current jump, saying "n of N" on it (and aloud). */
+      current(groupId, n, total) {
+        for (const b of root.querySelectorAll("button.entity")) {
+          const here = b.getAttribute("data-group") === groupId;
+          setText(b.querySelector(".count"), here ? `${n} of ${total}` : b.getAttribute("data-plain") || "");
+          b.setAttribute("tabindex", here ? "0" : "-1");
+          if (here) {
+            b.setAttribute("aria-current", "true");
+            setText(announce, `${textOf(b.querySelector(".name"))}: ${n} of ${total}`);
+          } else b.removeAttribute("aria-current");
+        }
       },
 
       remove() {
@@ -203,34 +424,43 @@
           return { x: r.x, y: r.y, width: r.width, height: r.height };
         };
         const error = root.querySelector(".error");
+        const command = root.querySelector(".command");
+        const focused = shadow.activeElement;
         return {
           text: textOf(root),
           status: textOf(status),
-          error: error ? { title: textOf(error.querySelector("strong")), advice: textOf(error.querySelector(".advice")) } : null,
+          error: error ? { title: textOf(error.querySelector("strong")), advice: textOf(error.querySelector(".advice") || error.querySelector("strong")), command: command ? textOf(command) : null } : null,
           sections: [...root.querySelectorAll(".group")].map((list) => ({
-            label: list.getAttribute("data-group-label"),
+            type: list.getAttribute("data-type"),
             hidden: list.hidden,
             title: textOf(list.querySelector("h3")),
             entities: [...list.querySelectorAll("button.entity")].map((b) => ({
               id: b.getAttribute("data-group"),
               name: textOf(b.querySelector(".name")),
-              count: Number(textOf(b.querySelector(".count"))),
-              disabled: b.disabled,
+              count: textOf(b.querySelector(".count")),
+              where: textOf(b.querySelector(".where")),
+              current: b.getAttribute("aria-current") === "true",
+              disabled: b.getAttribute("aria-disabled") === "true",
             })),
           })),
-          filters: [...root.querySelectorAll("input[data-label]")].map((input) => ({
-            label: input.getAttribute("data-label"), checked: input.checked, rect: rect(input),
+          filters: [...root.querySelectorAll("input[data-type]")].map((input) => ({
+            type: input.getAttribute("data-type"), checked: input.checked, rect: rect(input),
           })),
-          buttons: [...root.querySelectorAll("button")].map((b) => ({
+          buttons: [...shadow.querySelectorAll("button")].filter((b) => !b.closest("[hidden]")).map((b) => ({
             action: b.getAttribute("data-action"), group: b.getAttribute("data-group"),
-            text: textOf(b), disabled: b.disabled, rect: rect(b),
+            text: textOf(b), disabled: b.disabled || b.getAttribute("aria-disabled") === "true", rect: rect(b),
           })),
-          rect: rect(root),
-          focused: shadow.activeElement ? textOf(shadow.activeElement) : null,
+          dock: where.dock,
+          collapsed: where.collapsed,
+          rect: rect(where.collapsed ? pill : root),
+          pill: where.collapsed ? textOf(pill) : null,
+          card: tip.hidden ? null : { text: textOf(tip), rect: rect(tip), for: tip.getAttribute("data-for") },
+          focused: focused ? textOf(focused) || focused.getAttribute("aria-label") : null,
+          focusedAction: focused ? focused.getAttribute("data-action") || (focused.getAttribute("data-group") && "entity") : null,
         };
       },
     };
   }
 
-  EL.panel = { createPanel, setText, textOf };
+  EL.panel = { createPanel, placement, setText, textOf, MIN_WIDTH, MAX_WIDTH, MARGIN };
 })();

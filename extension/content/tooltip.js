@@ -72,12 +72,15 @@
           parts.push(aliases);
         }
         const count = doc.createElement("div");
-        setText(count, info.count === 1 ? "1 mention" : `${info.count} mentions`);
+        const hidden = info.count - (info.onPage ?? info.count);
+        setText(count, (info.count === 1 ? "1 mention" : `${info.count} mentions`) + (hidden ? `, ${hidden} not shown on the page` : ""));
         const link = doc.createElement("a");
         link.href = wikipediaLink(info.wikipedia, info.name);
         link.target = "_blank";
         link.rel = "noopener noreferrer";
         setText(link, "Search Wikipedia");
+        link.setAttribute("aria-label", `Search Wikipedia for ${info.name}`);
+        tip.setAttribute("aria-label", `${info.label}: ${info.name}`);
         tip.replaceChildren(...parts, count, link);
       }
       tip.hidden = false;
@@ -92,6 +95,7 @@
       view.clearTimeout(hideTimer);
       hideTimer = view.setTimeout(() => {
         tip.hidden = true;
+        tip.removeAttribute("data-for");
         current = null;
       }, HIDE_DELAY_MS);
     }
@@ -103,8 +107,10 @@
         return;
       }
       const mention = hitTest(source.mentions(), source.rangesOf, event.clientX, event.clientY);
-      if (mention) show(mention, event.clientX, event.clientY);
-      else if (current) hideSoon();
+      if (mention) {
+        tip.removeAttribute("data-for");
+        show(mention, event.clientX, event.clientY);
+      } else if (current && !tip.hasAttribute("data-for")) hideSoon();
     }
 
     function onMove(event) {
@@ -124,6 +130,17 @@
 
     doc.addEventListener("mousemove", onMove, { passive: true, capture: true });
     return {
+      /**
+       * Open the card beside `mention` (the jump's current one), for `groupId`'s button: it
+       * stays until Escape or another hover, and Tab from that button reaches its link.
+       */
+      showFor(mention, groupId) {
+        const range = source.rangesOf(mention)[0];
+        const r = range && range.getClientRects()[0];
+        if (!r) return;
+        show(mention, r.left, r.bottom - 8);
+        tip.setAttribute("data-for", groupId);
+      },
       stop() {
         doc.removeEventListener("mousemove", onMove, { capture: true });
         view.clearTimeout(pending);

@@ -88,14 +88,22 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   const names = NAMES_OF(scope);
   const settings = { style: "inline", types: ["PERSON", "GPE"], names };
   const shown = controller.handle("show", { mode: "url", reason: "", elapsedMs: 120, settings });
-  assert.equal(shown.entities, 4);
+  // The badge: the entries the panel lists (Monday's type, Dates, is hidden by default).
+  assert.equal(shown.entities, 3);
   assert.equal(controller.state, "shown");
   const { root } = roots[0];
   assert.deepEqual([...root.querySelectorAll("button[data-group]")].map((b) => b.getAttribute("data-group")), ["g1", "g2", "g3", "g4"]);
-  assert.deepEqual([...root.querySelectorAll("input[data-label]")].map((i) => [i.getAttribute("data-label"), i.checked]),
-    [["PERSON", true], ["GPE", true], ["DATE", false]]);
+  // Types in the reader's words and in their fixed order.
+  assert.deepEqual([...root.querySelectorAll("input[data-type]")].map((i) => [i.getAttribute("data-type"), i.checked]),
+    [["people", true], ["places", true], ["dates", false]]);
   const { textOf } = scope.EntityLens.panel;
-  assert.match(textOf(root.querySelector(".status")), /m 1 .* mode url/);
+  assert.equal(textOf(root.querySelector(".status")), "3 names in this article");
+  assert.deepEqual([...root.querySelectorAll(".group h3")].map((h) => textOf(h)), ["People", "Places", "Dates"]);
+  // The model, timing, mode and spaCy's codes only behind "About this result".
+  const info = root.querySelector(".info");
+  assert.equal(info.hidden, true);
+  assert.match(textOf(info), /Modelm 1.*Mode.*url.*Peoplespacy PERSON.*Placesspacy GPE/i);
+  assert.doesNotMatch(textOf(root.querySelector(".panel")).replace(textOf(info), ""), /PERSON|GPE|DATE/);
   // The panel's words are generated content, not text nodes a page's find() could reach.
   assert.equal(root.querySelector(".panel").textContent, "");
   assert.ok(root.querySelector('[data-action="export-json"]') && root.querySelector('[data-action="export-csv"]'));
@@ -157,16 +165,16 @@ test("WATCH is listed first in its own Watchlist section and shown whatever the 
   // The stored types predate the watchlist (no WATCH): watched names are shown anyway.
   controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON"], names } });
   const sections = [...root.querySelectorAll(".group")];
-  assert.deepEqual(sections.map((s) => s.getAttribute("data-group-label")), ["WATCH", "PERSON", "GPE"]);
+  assert.deepEqual(sections.map((s) => s.getAttribute("data-type")), ["watch", "people", "places"]);
   assert.equal(textOf(sections[0].querySelector("h3")), "Watchlist");
   assert.equal(sections[0].hidden, false);
   assert.deepEqual([...sections[0].querySelectorAll("button[data-group]")].map((b) => textOf(b)), ["acme corp2"]);
-  assert.deepEqual([...root.querySelectorAll("input[data-label]")].map((i) => [i.getAttribute("data-label"), i.checked]),
-    [["WATCH", true], ["PERSON", true], ["GPE", false]]);
+  assert.deepEqual([...root.querySelectorAll("input[data-type]")].map((i) => [i.getAttribute("data-type"), i.checked]),
+    [["watch", true], ["people", true], ["places", false]]);
   assert.deepEqual([...document.querySelectorAll("mark")].map((m) => [m.textContent, m.getAttribute("data-entity-lens")]),
     [["Olaf Scholz", names.byLabel.PERSON], ["Acme Corp", names.byLabel.WATCH], ["Acme Corp", names.byLabel.WATCH]]);
   // The reader may still hide them for the moment.
-  const box = root.querySelector('input[data-label="WATCH"]');
+  const box = root.querySelector('input[data-type="watch"]');
   box.checked = false;
   byReader(window, box, "change");
   assert.equal(document.querySelectorAll(`mark[data-entity-lens="${names.byLabel.WATCH}"]`).length, 0);
@@ -252,13 +260,13 @@ test("the status says how long the helper took, or that it answered from its cac
     controller.handle("load", { url: "https://news.example/a", title: "A", text: WATCH_TEXT, entities: [], groups: [],
       model: { name: "m", version: "1" }, ...extra });
     controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings: { ...settings, names } });
-    const text = scope.EntityLens.panel.textOf(root.querySelector(".status"));
+    const text = scope.EntityLens.panel.textOf(root.querySelector(".info"));
     controller.handle("clear");
     return text;
   };
-  assert.match(status({}), / · 1\.2 s · mode url/);
+  assert.match(status({}), /Time1\.2 sModeurl/);
   const cached = status({ cached: true });
-  assert.match(cached, /m 1 · cached · mode url/);
+  assert.match(cached, /Modelm 1TimecachedModeurl/);
   assert.doesNotMatch(cached, /\d s /);
 });
 
@@ -267,7 +275,8 @@ function shownSetup() {
   const setup = watchSetup();
   const { window, scope, controller, names } = setup;
   const sent = [];
-  scope.chrome.runtime.sendMessage = async (m) => sent.push(m.type);
+  const listed = [];
+  scope.chrome.runtime.sendMessage = async (m) => (m.type === "entity-lens:listed" ? listed.push(m.count) : sent.push(m.type));
   const jumps = [];
   window.HTMLElement.prototype.scrollIntoView = function () {
     jumps.push(this.textContent);
@@ -275,7 +284,7 @@ function shownSetup() {
   // linkedom's ranges have no boundary points: enough of one for the jump.
   setup.document.createRange = () => ({ selectNodeContents(node) { this.startContainer = node; } });
   controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"], names } });
-  return { ...setup, sent, jumps };
+  return { ...setup, sent, jumps, listed };
 }
 
 const marks = (document) => [...document.querySelectorAll("mark")].map((m) => m.textContent);
@@ -285,7 +294,7 @@ test("events a page script makes do nothing: clicks, .click(), Escape, filter ch
   const painted = marks(document);
   assert.deepEqual(painted, ["Olaf Scholz", "Acme Corp", "Paris", "Acme Corp"]);
   const entity = root.querySelector('button[data-group="g1"]');
-  const box = root.querySelector('input[data-label="PERSON"]');
+  const box = root.querySelector('input[data-type="people"]');
 
   entity.click();
   // Cancelled before any handler (which also undoes what a click does by default).
@@ -318,20 +327,40 @@ test("events a page script makes do nothing: clicks, .click(), Escape, filter ch
 });
 
 test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", () => {
-  const { document, window, controller, root, sent, jumps } = shownSetup();
+  const { document, window, controller, root, sent, jumps, listed, scope } = shownSetup();
   byReader(window, root.querySelector('button[data-group="g1"]'), "click");
   assert.deepEqual(jumps, ["Olaf Scholz"]);
-  const box = root.querySelector('input[data-label="PERSON"]');
+  // "n of N" on the entity's button, marked current until the next jump.
+  const acme = root.querySelector('button[data-group="g3"]');
+  byReader(window, acme, "click");
+  byReader(window, acme, "click");
+  const { textOf } = scope.EntityLens.panel;
+  assert.equal(textOf(acme.querySelector(".count")), "2 of 2");
+  assert.equal(acme.getAttribute("aria-current"), "true");
+  assert.equal(root.querySelector('button[data-group="g1"]').getAttribute("aria-current"), null);
+  assert.equal(textOf(root.querySelector('button[data-group="g1"] .count')), "1");
+  const box = root.querySelector('input[data-type="people"]');
   box.checked = false;
   byReader(window, box, "change");
   assert.deepEqual(marks(document), ["Acme Corp", "Paris", "Acme Corp"]);
-  assert.equal(root.querySelector('.group[data-group-label="PERSON"]').hidden, true);
+  assert.equal(root.querySelector('.group[data-type="people"]').hidden, true);
+  // The badge follows what the panel lists.
+  assert.deepEqual(listed, [2]);
 
   controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
   byReader(window, root.querySelector('button[data-action="retry"]'), "click");
   assert.deepEqual(sent, ["entity-lens:retry"]);
 
+  // Escape folds the panel into its pill (the highlights stay); the pill opens it again.
   byReader(window, root.querySelector(".panel"), "keydown", { key: "Escape" });
+  assert.deepEqual(sent, ["entity-lens:retry"]);
+  assert.equal(root.querySelector(".panel").hidden, true);
+  assert.equal(root.querySelector(".pill").hidden, false);
+  assert.equal(controller.handle("inspect").panel.collapsed, true);
+  byReader(window, root.querySelector(".pill"), "click");
+  assert.equal(root.querySelector(".panel").hidden, false);
+  // Clear is its own button: it takes the highlights and the panel away.
+  byReader(window, root.querySelector('button[data-action="clear"]'), "click");
   assert.deepEqual(sent, ["entity-lens:retry", "entity-lens:cleared"]);
   assert.equal(controller.state, "idle");
   assert.equal(document.querySelector("entity-lens-panel"), null);
@@ -351,32 +380,35 @@ test("inspect: the run's state, names, the panel as shown (closed to the page) a
   ]);
 
   const { panel } = seen;
-  assert.deepEqual(Object.keys(panel).sort(), ["buttons", "error", "filters", "focused", "rect", "sections", "status", "text"]);
-  assert.match(panel.status, /m 1 .* mode url/);
+  assert.deepEqual(Object.keys(panel).sort(), ["buttons", "card", "collapsed", "dock", "error", "filters", "focused", "focusedAction",
+    "pill", "rect", "sections", "status", "text"]);
+  assert.equal(panel.status, "3 names in this article");
   assert.equal(panel.error, null);
   assert.ok(panel.text.includes("Olaf Scholz") && panel.text.includes(panel.status));
-  assert.deepEqual(panel.sections.map((x) => ({ ...x, title: undefined })), [
-    { label: "WATCH", hidden: false, title: undefined, entities: [{ id: "g3", name: "acme corp", count: 2, disabled: false }] },
-    { label: "PERSON", hidden: false, title: undefined, entities: [{ id: "g1", name: "Olaf Scholz", count: 1, disabled: false }] },
-    { label: "GPE", hidden: false, title: undefined, entities: [{ id: "g2", name: "Paris", count: 1, disabled: false }] },
+  const entity = (id, name, count) => ({ id, name, count, where: "", current: false, disabled: false });
+  assert.deepEqual(panel.sections, [
+    { type: "watch", hidden: false, title: "Watchlist", entities: [entity("g3", "acme corp", "2")] },
+    { type: "people", hidden: false, title: "People", entities: [entity("g1", "Olaf Scholz", "1")] },
+    { type: "places", hidden: false, title: "Places", entities: [entity("g2", "Paris", "1")] },
   ]);
-  assert.deepEqual(panel.sections.map((x) => x.title.endsWith(`(${x.label})`) || x.title), ["Watchlist", true, true]);
   const rectKeys = ["height", "width", "x", "y"];
-  assert.deepEqual(panel.filters.map((f) => [f.label, f.checked, Object.keys(f.rect).sort()]),
-    [["WATCH", true, rectKeys], ["PERSON", true, rectKeys], ["GPE", true, rectKeys]]);
-  // Buttons in the panel's order: the close button, the entities as listed, the exports.
+  assert.deepEqual(panel.filters.map((f) => [f.type, f.checked, Object.keys(f.rect).sort()]),
+    [["watch", true, rectKeys], ["people", true, rectKeys], ["places", true, rectKeys]]);
+  // Buttons in the panel's order: dock, collapse, close, the entities as listed, the exports, the info toggle.
   assert.deepEqual(panel.buttons.map((b) => [b.action, b.group, b.disabled]), [
-    ["clear", null, false], [null, "g3", false], [null, "g1", false], [null, "g2", false],
-    ["export-json", null, false], ["export-csv", null, false],
+    ["dock", null, false], ["collapse", null, false], ["clear", null, false],
+    [null, "g3", false], [null, "g1", false], [null, "g2", false],
+    ["export-json", null, false], ["export-csv", null, false], ["info", null, false],
   ]);
   for (const b of panel.buttons) assert.deepEqual(Object.keys(b.rect).sort(), rectKeys);
   assert.deepEqual(Object.keys(panel.rect).sort(), rectKeys);
+  assert.equal(panel.collapsed, false);
 
   controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
   const failed = controller.handle("inspect");
   assert.equal(failed.state, "error");
-  assert.deepEqual(failed.panel.error, { title: "Helper down", advice: "Run entity-lens serve" });
-  assert.deepEqual(failed.panel.buttons.map((b) => b.action).filter((a) => a !== "clear"), ["retry"]);
+  assert.deepEqual(failed.panel.error, { title: "Helper down", advice: "Run entity-lens serve", command: null });
+  assert.deepEqual(failed.panel.buttons.map((b) => b.action).filter((a) => !["dock", "collapse", "clear"].includes(a)), ["retry"]);
   assert.deepEqual(failed.painted, [], "an error paints nothing");
 
   controller.handle("clear");

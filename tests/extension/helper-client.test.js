@@ -60,24 +60,31 @@ test("every annotate request carries the watchlist, and the page when it is sent
   assert.deepEqual(helper.annotateBody({ url: "u", watchlist: "a" }).watchlist, []);
 });
 
-test("unsupported_language shows the helper's message and what to do next", async () => {
+test("unsupported_language: the helper's plain sentence, and its one command for the Details", async () => {
   const helper = client();
-  const helperMessage = "This page is in German (de), and the helper has no spaCy pipeline for it " +
-    "(it serves: en, fr). Install one, e.g. `pip install de-core-news-sm` where spaCy publishes it, " +
-    "and start the helper with --model de=de_core_news_sm.";
+  const sentence = "This page is in Portuguese, and the helper has no Portuguese language model installed.";
+  const command = "/home/ana/entity-lens/.venv/bin/entity-lens model add pt";
   let error;
-  await withFetch(async () => json(422, { error: { code: "unsupported_language", message: helperMessage } }), async () => {
-    error = await helper.annotate(BASE, { url: "https://zeitung.example/" }).catch((e) => e);
+  const body = { error: { code: "unsupported_language", message: sentence, language: "pt", language_name: "Portuguese", command } };
+  await withFetch(async () => json(422, body), async () => {
+    error = await helper.annotate(BASE, { url: "https://jornal.example/" }).catch((e) => e);
   });
   assert.equal(error.code, "unsupported_language");
   assert.equal(error.status, 422);
+  assert.equal(error.language_name, "Portuguese");
   const m = helper.describeError(error, BASE);
   assert.equal(m.code, "unsupported_language");
-  assert.match(m.title, /language/);
-  assert.ok(m.advice.startsWith(helperMessage), "the helper's own words come first");
-  assert.match(m.advice, /restart the helper/);
-  assert.match(m.advice, /entity-lens serve/);
-  assert.match(m.advice, /Retry/);
+  assert.equal(m.title, sentence);
+  assert.equal(m.command, command);
+  assert.doesNotMatch(`${m.title} ${m.advice}`, /pip install|--model/);
+
+  // An older helper without a command: still one plain sentence, and no recipe.
+  await withFetch(async () => json(422, { error: { code: "unsupported_language", message: sentence } }), async () => {
+    error = await helper.annotate(BASE, { url: "https://jornal.example/" }).catch((e) => e);
+  });
+  const old = helper.describeError(error, BASE);
+  assert.equal(old.title, sentence);
+  assert.equal(old.command, undefined);
 });
 
 test("the test-connection summary names the helper version, model and languages", () => {

@@ -66,7 +66,7 @@ test("inline paint wraps mentions, keeps the text, and clear restores outerHTML 
   assert.equal(document.body.outerHTML, before);
 });
 
-test("highlight paint registers one Highlight per label under this run's names and leaves the DOM alone", () => {
+test("highlight paint registers one Highlight per label under this run's names and leaves the DOM alone", async () => {
   const { document, EL, scope, mentions } = setup();
   fakeRanges(document);
   const names = runNames(scope);
@@ -79,9 +79,14 @@ test("highlight paint registers one Highlight per label under this run's names a
   assert.deepEqual([...highlights.keys()].sort(), [GPE, LOC, PERSON].sort());
   assert.equal(highlights.get(GPE).size, 2);
   assert.equal(document.body.outerHTML, before);
-  painter.flash(mentions[0], 10);
+  // The jump's current mention: marked on top, and it stays (no timer takes it away).
+  painter.current(mentions[0]);
   assert.ok(highlights.has(names.flash));
   assert.equal(highlights.get(names.flash).priority, EL.paint.FLASH_PRIORITY);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.ok(highlights.has(names.flash), "the current mention lost its mark before the next jump");
+  painter.current(mentions[1]);
+  assert.deepEqual([...highlights.get(names.flash)], painter.rangesOf(mentions[1]));
 
   painter.clear();
   assert.equal(highlights.size, 0);

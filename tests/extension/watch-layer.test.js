@@ -60,11 +60,11 @@ test("watched names are boxes in a closed layer, not registry entries; clear rem
   assert.equal(host.shadowRoot, null, "its root is closed");
   assert.equal(painter.watchBoxes, 1);
 
-  // The jump flash of a watched name stays in the layer too.
-  painter.flash(mentions[1], 5);
+  // The jump's current mark on a watched name stays in the layer too.
+  painter.current(mentions[1]);
   assert.ok(!highlights.has(NAMES.flash));
-  painter.flash(mentions[0], 5);
-  assert.ok(highlights.has(NAMES.flash), "other names flash in the registry");
+  painter.current(mentions[0]);
+  assert.ok(highlights.has(NAMES.flash), "other names are marked current in the registry");
 
   painter.clear();
   assert.equal(document.querySelector("entity-lens-marks"), null);
