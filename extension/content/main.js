@@ -304,6 +304,12 @@
     }
   }
 
+  /** The panel's snapshot with each type filter's model labels (for checks made by label). */
+  function withLabels(seen) {
+    const labelsOf = (id) => (id === WATCH_TYPE.id ? WATCH_TYPE.labels : (TYPES.find((t) => t.id === id) || { labels: [] }).labels);
+    return { ...seen, filters: seen.filters.map((f) => ({ ...f, labels: [...labelsOf(f.type)] })) };
+  }
+
   const methods = {
     location: () => globalThis.location.href,
 
@@ -395,7 +401,7 @@
         style: painter.style,
         names,
         watchBoxes: painter.watchBoxes,
-        panel: panel && panel.host.isConnected ? panel.inspect() : null,
+        panel: panel && panel.host.isConnected ? withLabels(panel.inspect()) : null,
         // Only a shown run paints: after an error or while busy the last alignment is not on screen.
         painted: (state === "shown" ? visibleMentions() : []).map((m) => ({ label: m.label, group: m.group, text: m.entity ? m.entity.text : "" })),
       };

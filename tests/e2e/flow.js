@@ -318,7 +318,7 @@ export async function readPanel(session, page) {
   if (!host.exists) return host;
   const seen = await inspect(session, page);
   const panel = seen && seen.panel;
-  if (!panel) return { ...host, state: seen ? seen.state : null, status: "", error: "", retry: false, clear: false, groups: [], filters: [] };
+  if (!panel) return { ...host, state: seen ? seen.state : null, status: "", error: "", retry: false, clear: false, groups: [], filters: [], collapsed: false };
   return {
     ...host,
     state: seen.state,
@@ -326,15 +326,19 @@ export async function readPanel(session, page) {
     error: errorText(panel),
     retry: panel.buttons.some((b) => b.action === "retry"),
     clear: panel.buttons.some((b) => b.action === "clear"),
+    // The entries listed: every entity button of the types shown.
     groups: panel.buttons.filter((b) => b.group).map((b) => ({ id: b.group, text: oneLine(b.text) })),
-    filters: panel.filters.map((f) => ({ label: f.label, checked: f.checked })),
+    filters: panel.filters.map((f) => ({ type: f.type, labels: f.labels, checked: f.checked })),
+    collapsed: panel.collapsed,
+    dock: panel.dock,
+    rect: panel.rect,
   };
 }
 
 /**
  * Clicks something in the panel as the reader does: real mouse input at the place inspect()
  * gives (puppeteer's page.mouse, trusted events), after scrolling the panel with the wheel when
- * it is out of the panel's view. `target`: { action } | { group } (buttons) or { label } (a type
+ * it is out of the panel's view. `target`: { action } | { group } (buttons) or { type } (a type
  * filter's checkbox).
  */
 export async function clickInPanel(session, page, target) {
@@ -344,8 +348,8 @@ export async function clickInPanel(session, page, target) {
     const seen = await inspect(session, page);
     const panel = seen && seen.panel;
     if (!panel) throw new Error(`no panel to click ${what} in`);
-    const el = target.label
-      ? panel.filters.find((f) => f.label === target.label)
+    const el = target.type
+      ? panel.filters.find((f) => f.type === target.type)
       : panel.buttons.find((b) => (target.action ? b.action === target.action : b.group === target.group));
     if (!el) throw new Error(`nothing in the panel matches ${what}`);
     const { rect } = el;
@@ -367,11 +371,11 @@ export async function clickInPanel(session, page, target) {
   throw new Error(`could not bring ${what} into the panel's view`);
 }
 
-/** Turns on every type filter that is off (reader's clicks). Returns the labels that were off. */
+/** Turns on every type filter that is off (reader's clicks). Returns the types that were off. */
 export async function enableAllFilters(session, page) {
   const panel = await readPanel(session, page);
-  const off = (panel.filters || []).filter((f) => !f.checked).map((f) => f.label);
-  for (const label of off) await clickInPanel(session, page, { label });
+  const off = (panel.filters || []).filter((f) => !f.checked).map((f) => f.type);
+  for (const type of off) await clickInPanel(session, page, { type });
   if (off.length) {
     const deadline = Date.now() + 5000;
     while ((await readPanel(session, page)).filters.some((f) => !f.checked) && Date.now() < deadline) await sleep(50);
@@ -466,4 +470,43 @@ export function firstDiff(a, b, context = 60) {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return { at: i, before: a.slice(Math.max(0, i - context), i + context), after: b.slice(Math.max(0, i - context), i + context) };
+}
+
+/**
+ * The article's text box as the page lays it out now: the union of the viewport rects of the
+ * blocks (paragraphs, headings, list items…) holding a painted mention. Read in the page, from
+ * its highlight registry and inline marks (not from the extension). null when nothing is painted.
+ */
+export async function articleTextBox(session, page) {
+  const names = await runNames(session, page);
+  return page.evaluate((flash) => {
+    const own = window.__elBaseline || new Set();
+    const BLOCKS = "p, li, dd, dt, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6, pre";
+    const starts = [];
+    if (window.CSS && CSS.highlights) {
+      for (const [name, hl] of CSS.highlights) if (!own.has(name) && name !== flash) for (const r of hl) starts.push(r.startContainer);
+    }
+    for (const m of document.querySelectorAll("mark[data-entity-lens]")) starts.push(m);
+    const blocks = new Set();
+    for (const node of starts) {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      if (el) blocks.add(el.closest(BLOCKS) || el);
+    }
+    let box = null;
+    for (const el of blocks) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height) continue;
+      box = box
+        ? { left: Math.min(box.left, r.left), top: Math.min(box.top, r.top), right: Math.max(box.right, r.right), bottom: Math.max(box.bottom, r.bottom) }
+        : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }
+    return box;
+  }, names.flash);
+}
+
+/** Whether two boxes ({ left, top, right, bottom } or { x, y, width, height }) overlap. */
+export function overlaps(a, b) {
+  const box = (r) => ("left" in r ? r : { left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height });
+  const [p, q] = [box(a), box(b)];
+  return p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
 }

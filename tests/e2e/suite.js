@@ -27,7 +27,12 @@ import {
   normText,
   withTimeout,
   waitInspect,
+  inspect,
+  paintedCount,
+  articleTextBox,
+  overlaps,
 } from "./flow.js";
+import { extensionWithAxe, axeOnPanel, describeViolations } from "./accessibility.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // Each run writes its screenshots under reports/ (ignored); the README's copies in
@@ -41,14 +46,17 @@ const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
 export function defineE2E(kind) {
   describe(`Entity Lens end to end in ${kind}`, { timeout: 600000 }, () => {
-    let helper, fixtures, session;
+    let helper, fixtures, session, withAxe;
     const pages = [];
 
     before(async () => {
       // Each step names itself when it hangs (node:test only says "failed running before hook").
       fixtures = await withTimeout(startFixtureServer(), 10000, "starting the fixture server");
       helper = await withTimeout(startHelper(), 120000, "starting the helper (entity-lens serve)");
-      session = await withTimeout(launchPaired(kind, helper), 120000, `launching ${kind} with the extension, paired`);
+      // The extension plus axe-core's file, so the accessibility test can load it into the panel's world.
+      withAxe = await extensionWithAxe();
+      session = await withTimeout(launchPaired(kind, helper, { extensionDir: withAxe.dir }), 120000,
+        `launching ${kind} with the extension, paired`);
     }, { timeout: 300000 });
 
     after(async () => {
@@ -57,6 +65,7 @@ export function defineE2E(kind) {
       } finally {
         if (helper) await helper.stop();
         if (fixtures) await fixtures.close();
+        if (withAxe) await withAxe.remove();
       }
     }, { timeout: 60000 });
 
@@ -65,7 +74,8 @@ export function defineE2E(kind) {
     });
 
     async function open(path, settings, { login = false } = {}) {
-      await session.setSettings({ helperUrl: helper.url, ...settings });
+      // Each test starts with the panel placed by room (no dock or fold the reader chose).
+      await session.setSettings({ helperUrl: helper.url, panelDock: null, panelCollapsed: null, ...settings });
       const page = await session.newPage();
       pages.push(page);
       const url = fixtures.url + path;
@@ -113,8 +123,8 @@ export function defineE2E(kind) {
       assert.ok(panel.status, "the panel's .status line is empty");
 
       // Types shown by default (numeric types are off by default in the panel).
-      const enabled = new Set(panel.filters.filter((f) => f.checked).map((f) => f.label));
-      const known = new Set(panel.filters.map((f) => f.label));
+      const enabled = new Set(panel.filters.filter((f) => f.checked).flatMap((f) => f.labels));
+      const known = new Set(panel.filters.flatMap((f) => f.labels));
       const visibleExpected = mentions.filter((m) => enabled.has(m.label) || !known.has(m.label));
       let painted = await readMentions(session, page);
       checkPainted(visibleExpected, painted, "types shown by default");
@@ -176,8 +186,8 @@ export function defineE2E(kind) {
       // Badge: the entity count.
       const badge = await session.badgeText(url);
       assert.match(String(badge), /^\d+$/, `badge text ${JSON.stringify(badge)} is not a count`);
-      const counts = [r.result.groups.length, r.mentions.length, r.panel.groups.length];
-      assert.ok(counts.includes(Number(badge)), `badge ${badge} is none of groups/mentions/listed (${counts})`);
+      // The badge says how many entries the panel lists (every type is shown by now).
+      assert.equal(Number(badge), r.panel.groups.length, `badge ${badge}, the panel lists ${r.panel.groups.length}`);
 
       await page.evaluate(() => window.scrollTo(0, 0));
       await sleep(100);
@@ -299,7 +309,7 @@ export function defineE2E(kind) {
         const s2 = await waitDone(session, page);
         assert.ok(!s2.timedOut && !s2.error, `retry did not work: ${s2.error || s2.status}`);
         const painted = await readMentions(session, page);
-        const visibleLabels = new Set((await readPanel(session, page)).filters.filter((f) => f.checked).map((f) => f.label));
+        const visibleLabels = new Set((await readPanel(session, page)).filters.filter((f) => f.checked).flatMap((f) => f.labels));
         const expected = mentionsOf(byUrl.body).filter((m) => visibleLabels.size === 0 || visibleLabels.has(m.label));
         checkPainted(expected, painted, "after retry");
         assert.ok(await clearViaAction(session, page));
@@ -307,6 +317,126 @@ export function defineE2E(kind) {
       } finally {
         if (!restarted) await helper.start();
       }
+    });
+
+    /** Annotates ARTICLE (highlight style, url mode) at the size given; returns { page, url }. */
+    async function annotated(viewport) {
+      const { page, url } = await open(ARTICLE, { mode: "url", style: "highlight" });
+      if (viewport) await page.setViewport(viewport);
+      const state = await annotateViaAction(session, page);
+      assert.ok(!state.timedOut && !state.error, `annotation failed: ${state.error || state.status}`);
+      return { page, url };
+    }
+
+    for (const viewport of [{ width: 1024, height: 700 }, { width: 1920, height: 1080 }]) {
+      test(`placement at ${viewport.width}x${viewport.height}: the panel does not cover the article's text`, async () => {
+        const { page } = await annotated(viewport);
+        const box = await articleTextBox(session, page);
+        assert.ok(box && box.right - box.left > 300, `no article text box: ${JSON.stringify(box)}`);
+        const panel = await readPanel(session, page);
+        assert.ok(panel.rect.width > 0 && panel.rect.height > 0, "the panel (or its pill) is not on screen");
+        assert.ok(!overlaps(box, panel.rect),
+          `the panel ${JSON.stringify(panel.rect)} (${panel.collapsed ? "pill" : panel.dock}) covers the text box ${JSON.stringify(box)}`);
+        if (viewport.width >= 1920) assert.equal(panel.collapsed, false, "with room beside the article the panel opens");
+        assert.ok(await clearViaAction(session, page));
+      });
+    }
+
+    test("collapse to a pill keeps the highlights; the dock side and the fold are remembered", async () => {
+      const { page } = await annotated();
+      const painted = await paintedCount(page);
+      assert.ok(painted > 0);
+      await clickInPanel(session, page, { action: "collapse" });
+      let panel = await readPanel(session, page);
+      assert.equal(panel.collapsed, true);
+      assert.equal(await paintedCount(page), painted, "collapsing took highlights away");
+      assert.equal((await session.getSettings()).panelCollapsed, true);
+      await clickInPanel(session, page, { action: "expand" });
+      assert.equal((await readPanel(session, page)).collapsed, false);
+      const side = (await readPanel(session, page)).dock;
+      await clickInPanel(session, page, { action: "dock" });
+      panel = await readPanel(session, page);
+      assert.notEqual(panel.dock, side, "the dock button did not move the panel");
+      assert.equal((await session.getSettings()).panelDock, panel.dock);
+      assert.ok(await clearViaAction(session, page));
+      // The next run, in another tab, opens where the reader put it.
+      const again = await session.newPage();
+      pages.push(again);
+      await again.goto(fixtures.url + ARTICLE, { waitUntil: "load" });
+      const state = await annotateViaAction(session, again);
+      assert.ok(!state.timedOut && !state.error);
+      const next = await readPanel(session, again);
+      assert.equal(next.dock, panel.dock);
+      assert.equal(next.collapsed, false);
+      assert.ok(await clearViaAction(session, again));
+    });
+
+    test("jump: n of N, the current mention marked until the next jump, its card; keyboard: arrows, Enter, Tab, Escape", async () => {
+      const { page } = await annotated();
+      const seen = await inspect(session, page);
+      const all = seen.panel.sections.flatMap((x) => x.hidden ? [] : x.entities);
+      const several = all.find((e) => !e.disabled && Number(e.count) >= 2);
+      assert.ok(several, `no entity with two mentions on the page: ${JSON.stringify(all)}`);
+      const total = Number(several.count);
+      await clickInPanel(session, page, { group: several.id });
+      await clickInPanel(session, page, { group: several.id });
+      const after = await waitInspect(session, page, (x) => x.panel.sections.some((s) => s.entities.some((e) => e.current)), "a current entity");
+      const current = after.panel.sections.flatMap((x) => x.entities).find((e) => e.current);
+      assert.equal(current.id, several.id);
+      assert.equal(current.count, `2 of ${total}`);
+      // The current mention stays marked (the run's flash highlight) well after the jump.
+      await sleep(1500);
+      const marked = await page.evaluate((name) => (CSS.highlights.has(name) ? CSS.highlights.get(name).size : 0), after.names.flash);
+      assert.equal(marked, 1, "the current mention is not marked");
+      const card = (await waitInspect(session, page, (x) => x.panel.card, "the card beside the current mention")).panel.card;
+      assert.equal(card.for, several.id);
+
+      // The keyboard: focus is on the clicked entity; ArrowDown moves to the next one; Enter jumps.
+      assert.equal((await inspect(session, page)).panel.focusedAction, "entity");
+      const listed = after.panel.sections.filter((x) => !x.hidden).flatMap((x) => x.entities);
+      const nextEntity = listed[listed.findIndex((e) => e.id === several.id) + 1];
+      assert.ok(nextEntity, "no entity after the first one");
+      await page.keyboard.press("ArrowDown");
+      let now = await inspect(session, page);
+      assert.match(String(now.panel.focused), new RegExp(nextEntity.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      if (!nextEntity.disabled) {
+        await page.keyboard.press("Enter");
+        now = await waitInspect(session, page, (x) => x.panel.sections.some((s) => s.entities.some((e) => e.current && e.id === nextEntity.id)), "Enter jumping");
+        await waitInspect(session, page, (x) => x.panel.card && x.panel.card.for === nextEntity.id, "the card for the new jump");
+        // Tab goes into the card (its Wikipedia link); Escape closes it and comes back.
+        await page.keyboard.press("Tab");
+        now = await inspect(session, page);
+        assert.match(String(now.panel.focused), /Search Wikipedia/);
+        await page.keyboard.press("Escape");
+        now = await inspect(session, page);
+        assert.equal(now.panel.card, null, "Escape left the card open");
+        assert.equal(now.panel.focusedAction, "entity");
+      }
+      // Escape folds the panel into its pill, which takes focus; Enter opens it again.
+      await page.keyboard.press("Escape");
+      now = await inspect(session, page);
+      assert.equal(now.panel.collapsed, true);
+      assert.equal(now.panel.focusedAction, "expand");
+      assert.ok(await paintedCount(page) > 0, "folding took the highlights away");
+      await page.keyboard.press("Enter");
+      now = await inspect(session, page);
+      assert.equal(now.panel.collapsed, false);
+      assert.ok(await clearViaAction(session, page));
+    });
+
+    test("accessibility: axe finds no serious or critical problem in the panel, its card and its pill", async () => {
+      const { page } = await annotated();
+      const seen = await inspect(session, page);
+      const entity = seen.panel.buttons.find((b) => b.group && !b.disabled);
+      await clickInPanel(session, page, { group: entity.group });
+      await waitInspect(session, page, (x) => x.panel.card, "the card beside the mention");
+      const open = await axeOnPanel(session, page);
+      assert.ok(open.passes > 5, `axe checked little (${open.passes} rules passed): did it see the panel?`);
+      assert.deepEqual(open.violations, [], describeViolations(open.violations));
+      await clickInPanel(session, page, { action: "collapse" });
+      const folded = await axeOnPanel(session, page);
+      assert.deepEqual(folded.violations, [], describeViolations(folded.violations));
+      assert.ok(await clearViaAction(session, page));
     });
   });
 }
