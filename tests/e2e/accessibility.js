@@ -77,19 +77,28 @@ async function axeInTab({ url, file }) {
   if (tabs.length > 1) tabs = tabs.filter((tab) => tab.active);
   if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${url}`);
   const target = { tabId: tabs[0].id };
-  await api.scripting.executeScript({ target, files: [file] });
+  // From the extension's root: Firefox resolves a relative path against the calling page.
+  const [loaded] = await api.scripting.executeScript({ target, files: [`/${file}`] });
+  if (loaded && loaded.error) return { error: `loading axe: ${loaded.error}` };
   const [res] = await api.scripting.executeScript({
     target,
     func: async () => {
+      // axe's bundle sets `window.axe`; in Firefox's content-script sandbox that is this world's
+      // view of the window, not the sandbox's own global.
+      const axe = globalThis.axe || window.axe;
+      if (!axe) {
+        const page = window.wrappedJSObject;
+        return { error: `axe is not loaded (on the page's own window: ${typeof (page && page.axe)})` };
+      }
       const EL = globalThis.EntityLens;
       const found = EL && EL.controller && EL.controller.accessibilityRoot();
       if (!found) return { error: "no panel to check" };
       const { host, root } = found;
       Object.defineProperty(host, "shadowRoot", { configurable: true, get: () => root });
       try {
-        const result = await globalThis.axe.run({ include: [host] }, { resultTypes: ["violations"] });
+        const result = await axe.run({ include: [host] });
         return {
-          passes: result.passes.length,
+          passes: result.passes.map((rule) => [rule.id, rule.nodes.length]),
           violations: result.violations.map((v) => ({
             id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
           })),
@@ -106,10 +115,10 @@ async function axeInTab({ url, file }) {
 
 /**
  * axe on the panel and hover card as they are now in `page`'s tab. Returns { violations
- * (serious and critical), passes (how many rules passed: proof axe saw the panel) }.
+ * (serious and critical), passes: { rule id: elements that passed it } (proof axe saw inside) }.
  */
 export async function axeOnPanel(session, page) {
   const seen = await session.inExtension(axeInTab, { url: page.url(), file: AXE_FILE });
   if (!seen || seen.error) throw new Error(`axe could not run on the panel: ${seen ? seen.error : "no answer"}`);
-  return { violations: failing(seen.violations), passes: seen.passes };
+  return { violations: failing(seen.violations), passes: Object.fromEntries(seen.passes) };
 }
