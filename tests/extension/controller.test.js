@@ -417,3 +417,94 @@ test("inspect: the run's state, names, the panel as shown (closed to the page) a
   assert.equal(cleared.panel, null);
   assert.deepEqual(cleared.painted, []);
 });
+
+test("placement: beside the article on the side with room, folded when neither has room, the reader's choice first", () => {
+  const { scope } = loadPage("<p>x</p>", ["content/panel.js"]);
+  const { placement, MIN_WIDTH, MAX_WIDTH } = scope.EntityLens.panel;
+  // A centred 700 px column in a 1920 px window: the right side, full width.
+  assert.deepEqual(placement({ left: 610, right: 1310 }, 1920), { dock: "right", collapsed: false, width: MAX_WIDTH });
+  // Room only on the left.
+  assert.deepEqual(placement({ left: 400, right: 1000 }, 1024), { dock: "left", collapsed: false, width: MAX_WIDTH });
+  // A little room on the right: a narrower panel, never below its minimum.
+  const narrow = placement({ left: 24, right: 732 }, 1024);
+  assert.equal(narrow.dock, "right");
+  assert.equal(narrow.collapsed, false);
+  assert.ok(narrow.width >= MIN_WIDTH && narrow.width <= 1024 - 732 - 24, `width ${narrow.width}`);
+  // No room either side: folded into the pill, on the side with more room.
+  assert.deepEqual(placement({ left: 100, right: 900 }, 1024).collapsed, true);
+  assert.equal(placement({ left: 100, right: 900 }, 1024).dock, "right");
+  assert.equal(placement({ left: 150, right: 1000 }, 1024).dock, "left");
+  // The reader's own choices win over the room.
+  assert.deepEqual(placement({ left: 610, right: 1310 }, 1920, { dock: "left", collapsed: true }).dock, "left");
+  assert.equal(placement({ left: 610, right: 1310 }, 1920, { collapsed: true }).collapsed, true);
+  assert.equal(placement({ left: 100, right: 900 }, 1024, { collapsed: false }).collapsed, false);
+  // Nothing stored (null after a reset) is no choice.
+  assert.deepEqual(placement({ left: 610, right: 1310 }, 1920, { dock: null, collapsed: null }).collapsed, false);
+});
+
+test("mentions in paragraphs the page hides are listed as such, not offered as jumps", () => {
+  const text = "Olaf Scholz met Anna Berg.\n\nAnna Berg left.";
+  const html = `<body><article><p>Olaf Scholz met Anna Berg.</p><p class="gone">Anna Berg left.</p></article></body>`;
+  const { document, window } = loadPage(html, []);
+  const roots = keepShadowRoots(document);
+  // linkedom lays nothing out: the hidden paragraph is the one the browser would not render.
+  window.HTMLElement.prototype.checkVisibility = function () {
+    return !this.closest(".gone");
+  };
+  const jumps = [];
+  window.HTMLElement.prototype.scrollIntoView = function (options) {
+    jumps.push([this.textContent, options.behavior]);
+  };
+  const scope = {
+    document, location: { href: "https://news.example/b", hostname: "news.example" },
+    setInterval: () => 1, clearInterval: () => {}, setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout,
+    // The reader asked for less motion: no smooth scrolling.
+    matchMedia: (query) => ({ matches: query === "(prefers-reduced-motion: reduce)" }),
+    chrome: { runtime: { sendMessage: async () => {} } },
+  };
+  loadScripts(FILES, scope);
+  document.createRange = () => ({ selectNodeContents(node) { this.startContainer = node; }, getClientRects: () => [] });
+  const controller = scope.EntityLens.controller;
+  const entities = entitiesFor(text, [["Olaf Scholz", "PERSON", "g1"], ["Anna Berg", "PERSON", "g2"], ["Anna Berg", "PERSON", "g2"]]);
+  const groups = [{ id: "g1", label: "PERSON", name: "Olaf Scholz", count: 1 }, { id: "g2", label: "PERSON", name: "Anna Berg", count: 2 }];
+  controller.handle("busy", {});
+  controller.handle("load", { text, entities, groups, model: { name: "m", version: "1" } });
+  controller.handle("show", { mode: "url", reason: "", elapsedMs: 5, settings: { style: "inline", types: ["PERSON"], names: NAMES_OF(scope) } });
+  const seen = controller.handle("inspect").panel;
+  const anna = seen.sections[0].entities.find((e) => e.id === "g2");
+  assert.equal(anna.count, "1 (+1 hidden)");
+  assert.equal(anna.disabled, false);
+  const { root } = roots[0];
+  assert.match(root.querySelector('button[data-group="g2"]').getAttribute("aria-label"), /1 not shown on the page/);
+  // Jumps go only to the mention the page shows, again and again: "1 of 1".
+  const button = root.querySelector('button[data-group="g2"]');
+  byReader(window, button, "click");
+  byReader(window, button, "click");
+  assert.deepEqual(jumps, [["Anna Berg", "auto"], ["Anna Berg", "auto"]]);
+  assert.equal(scope.EntityLens.panel.textOf(button.querySelector(".count")), "1 of 1");
+  controller.handle("clear");
+});
+
+test("an unsupported language: the plain sentence, the command under Details with a copy button; a language loading once", () => {
+  const { controller, root, scope, window } = watchSetup();
+  const { textOf } = scope.EntityLens.panel;
+  const copied = [];
+  scope.navigator = { clipboard: { writeText: async (text) => copied.push(text) } };
+  controller.handle("busy", {});
+  controller.handle("progress", { loading: [{ code: "fr", name: "French" }] });
+  assert.equal(textOf(root.querySelector(".status")), "Loading the French language model — this happens once…");
+  const command = "/home/ana/entity-lens/.venv/bin/entity-lens model add pt";
+  controller.handle("error", { code: "unsupported_language", title: "This page is in Portuguese, and the helper has no Portuguese language model installed.", advice: "", command });
+  const seen = controller.handle("inspect").panel;
+  assert.equal(seen.error.title, "This page is in Portuguese, and the helper has no Portuguese language model installed.");
+  assert.equal(seen.error.command, command);
+  const details = root.querySelector('.error button[data-action="info"]');
+  assert.equal(textOf(details), "Details");
+  assert.equal(root.querySelector(".error .info").hidden, true);
+  byReader(window, details, "click");
+  assert.equal(root.querySelector(".error .info").hidden, false);
+  assert.match(textOf(root.querySelector(".error .info")), /then restart the helper/);
+  byReader(window, root.querySelector('button[data-action="copy"]'), "click");
+  assert.deepEqual(copied, [command]);
+  controller.handle("clear");
+});
