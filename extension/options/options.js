@@ -2,7 +2,7 @@
 "use strict";
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const { LABELS, DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
+const { TYPES } = globalThis.EntityLensLabels;
 const Settings = globalThis.EntityLensSettings;
 const Watchlist = globalThis.EntityLensWatchlist;
 
@@ -18,24 +18,25 @@ async function save(changes) {
   say($("#saved"), "Saved.", "ok");
 }
 
+// One box per type in the reader's words (labels.js TYPES); a type is on when any of its model
+// labels is, and switching it sets all of them (settings keep model labels).
 function buildTypes(selected) {
   const box = $("#types");
-  for (const label of LABELS) {
+  for (const type of TYPES) {
     const input = document.createElement("input");
     input.type = "checkbox";
-    input.value = label;
-    input.checked = selected.includes(label);
+    input.value = type.id;
+    input.checked = type.labels.some((label) => selected.includes(label));
     const swatch = document.createElement("span");
     swatch.className = "swatch";
-    swatch.style.background = colorOf(label);
+    swatch.style.background = type.color;
     const row = document.createElement("label");
-    row.title = DESCRIPTIONS[label];
-    row.append(input, swatch, `${label} (${DESCRIPTIONS[label]})`);
+    row.append(input, swatch, type.hint ? `${type.name} (${type.hint})` : type.name);
     box.append(row);
   }
   box.addEventListener("change", () => {
-    const types = [...box.querySelectorAll("input:checked")].map((input) => input.value);
-    save({ types });
+    const on = new Set([...box.querySelectorAll("input:checked")].map((input) => input.value));
+    save({ types: TYPES.filter((type) => on.has(type.id)).flatMap((type) => type.labels) });
   });
 }
 
