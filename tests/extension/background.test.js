@@ -58,7 +58,7 @@ function fakeStorage(initial = {}) {
 }
 
 /** Loads background.js with a fake `chrome`; `gates.files` holds the content scripts' injection. */
-function loadBackground({ annotate, fit, local = {} }) {
+function loadBackground({ annotate, fit, local = {}, health }) {
   const on = {};
   const badges = [];
   const css = { inserted: [], removed: [] };
@@ -104,7 +104,7 @@ function loadBackground({ annotate, fit, local = {} }) {
   };
   const scope = { chrome };
   loadScripts(["labels.js", "watchlist.js", "settings.js", "helper-client.js"], scope);
-  scope.EntityLensHelper = { ...scope.EntityLensHelper, annotate };
+  scope.EntityLensHelper = { ...scope.EntityLensHelper, annotate, ...(health ? { health } : {}) };
   loadScripts(["background.js"], scope);
   return { on, badges, gates, thrown, css, session, scope, content: () => content };
 }
@@ -257,4 +257,40 @@ test("auto mode sends the page as displayed when the fetched text is clearly sho
   assert.equal(asked[0].html, undefined);
   assert.match(asked[1].html, /As displayed/);
   assert.ok(bg.content().calls.includes("pageHtml"));
+});
+
+test("a request waiting more than 700 ms polls health; a language model loading for the first time is said in the panel", async () => {
+  const polled = [];
+  const answered = deferred();
+  const bg = loadBackground({
+    annotate: () => answered.promise,
+    health: async () => (polled.push(Date.now()), { status: "ok", loading: [{ code: "fr", name: "French" }] }),
+  });
+  bg.on.click({ id: TAB });
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal(polled.length, 0, "health was asked before the request had waited 700 ms");
+  await new Promise((r) => setTimeout(r, 1600));
+  assert.ok(polled.length >= 1, "health was not polled while the request waited");
+  const progress = bg.content().args.filter(([method]) => method === "progress");
+  assert.deepEqual(progress[0][1], { loading: [{ code: "fr", name: "French" }] });
+  answered.resolve(RESULT);
+  await settle();
+  const after = polled.length;
+  await new Promise((r) => setTimeout(r, 1200));
+  assert.equal(polled.length, after, "health was still polled after the answer came");
+  assert.equal(bg.content().state, "shown");
+});
+
+test("a quick answer asks no health; the panel's count of listed entries goes to the badge", async () => {
+  const polled = [];
+  const bg = loadBackground({ annotate: async () => RESULT, health: async () => (polled.push(1), { status: "ok", loading: [] }) });
+  bg.on.click({ id: TAB });
+  await settle();
+  await new Promise((r) => setTimeout(r, 900));
+  assert.equal(polled.length, 0);
+  assert.equal(bg.badges.at(-1), "1");
+  bg.on.message({ type: "entity-lens:listed", count: 5 }, { tab: { id: TAB } }, () => {});
+  assert.equal(bg.badges.at(-1), "5");
+  bg.on.message({ type: "entity-lens:listed", count: "lots" }, { tab: { id: TAB } }, () => {});
+  assert.equal(bg.badges.at(-1), "5", "a count that is not a number reached the badge");
 });
