@@ -232,6 +232,14 @@
     /** The entity buttons a reader can move between with the arrow keys (in shown sections). */
     const entityButtons = () => [...root.querySelectorAll(".group:not([hidden]) button.entity")];
 
+    // One entity button of the shown types is in the Tab order (the arrows move between them).
+    function keepTabStop() {
+      const shown = entityButtons();
+      if (shown.some((b) => b.getAttribute("tabindex") === "0")) return;
+      for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", "-1");
+      if (shown.length) shown[0].setAttribute("tabindex", "0");
+    }
+
     function focusEntity(target) {
       for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", b === target ? "0" : "-1");
       target.focus({ preventScroll: false });
@@ -370,8 +378,6 @@
           }
           lists.push(h(doc, "section", { class: "group", "data-type": section.type, hidden: !section.shown }, heading, list));
         }
-        const first = lists.map((l) => l.querySelector("button.entity")).find(Boolean);
-        if (first) first.setAttribute("tabindex", "0");
         const infoToggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false", "aria-controls": "about" },
           "About this result");
         const dl = h(doc, "dl");
@@ -383,6 +389,7 @@
           infoToggle);
         if (!sections.length) lists.push(h(doc, "p", { text: "No names found in the article." }));
         body.replaceChildren(filters, ...lists, actions, info);
+        keepTabStop();
       },
 
       /** The pill's words, e.g. "Entity Lens · 12". */
@@ -395,6 +402,7 @@
       showType(type, shown) {
         const list = shadow.querySelector(`.group[data-type="${type}"]`);
         if (list) list.hidden = !shown;
+        keepTabStop();
       },
 
       /** Mark `groupId`'s button as the current jump, saying "n of N" on it (and aloud). */
