@@ -326,8 +326,8 @@ export async function readPanel(session, page) {
     error: errorText(panel),
     retry: panel.buttons.some((b) => b.action === "retry"),
     clear: panel.buttons.some((b) => b.action === "clear"),
-    // The entries listed: every entity button of the types shown.
-    groups: panel.buttons.filter((b) => b.group).map((b) => ({ id: b.group, text: oneLine(b.text) })),
+    // The entries listed: every entity of the types shown (also while folded into the pill).
+    groups: panel.sections.filter((x) => !x.hidden).flatMap((x) => x.entities).map((e) => ({ id: e.id, text: oneLine(`${e.name}${e.count}`) })),
     filters: panel.filters.map((f) => ({ type: f.type, labels: f.labels, checked: f.checked })),
     collapsed: panel.collapsed,
     dock: panel.dock,
@@ -351,6 +351,11 @@ export async function clickInPanel(session, page, target) {
     const el = target.type
       ? panel.filters.find((f) => f.type === target.type)
       : panel.buttons.find((b) => (target.action ? b.action === target.action : b.group === target.group));
+    if (!el && panel.collapsed && target.action !== "expand") {
+      // Folded into its pill (no room beside the article): the reader opens it first.
+      await clickInPanel(session, page, { action: "expand" });
+      continue;
+    }
     if (!el) throw new Error(`nothing in the panel matches ${what}`);
     const { rect } = el;
     const box = panel.rect;

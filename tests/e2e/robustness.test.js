@@ -209,7 +209,7 @@ async function settledState(session, page, { ms = 1500, timeoutMs = 30000 } = {}
       n,
       panel: shown,
       status: panel ? panel.status.trim() : "",
-      groups: panel ? panel.buttons.filter((b) => b.group).length : 0,
+      groups: panel ? panel.sections.filter((x) => !x.hidden).reduce((n, x) => n + x.entities.length, 0) : 0,
       error: panel && panel.error ? `${panel.error.title} ${panel.error.advice}` : "",
     });
     if (s !== last) {
