@@ -221,6 +221,20 @@
     return counts;
   }
 
+  /** Per group id: the mentions the page shows (aligned, in a rendered element). */
+  function shownCounts() {
+    const counts = new Map();
+    for (const m of alignment.mentions) if (m.onPage) counts.set(m.group, (counts.get(m.group) || 0) + 1);
+    return counts;
+  }
+
+  /** Per group id: the mentions in the helper's text. */
+  function helperCounts() {
+    const counts = new Map();
+    for (const e of result.entities || []) counts.set(e.group, (counts.get(e.group) || 0) + 1);
+    return counts;
+  }
+
   /** The status line: what the panel lists, in the reader's words. */
   function summary(sectionList) {
     const listed = sectionList.filter((x) => x.shown).reduce((n, x) => n + x.groups.length, 0);
@@ -246,15 +260,16 @@
 
   /** The panel's sections: the watchlist first, then the types in their fixed order. */
   function sections() {
-    const counts = countsOnPage();
-    const hidden = new Map();
-    for (const m of alignment.mentions) if (!m.onPage) hidden.set(m.group, (hidden.get(m.group) || 0) + 1);
+    const shown = shownCounts();
+    const total = helperCounts();
     const byType = new Map();
     // Groups come most salient first within each type.
     for (const g of result.groups) {
       const type = typeOf(g.label).id;
       if (!byType.has(type)) byType.set(type, []);
-      byType.get(type).push({ id: g.id, name: g.name, count: (counts.get(g.id) || 0) - (hidden.get(g.id) || 0), hidden: hidden.get(g.id) || 0 });
+      const onPage = shown.get(g.id) || 0;
+      // Mentions in the helper's text the page does not show (a folded or hidden paragraph).
+      byType.get(type).push({ id: g.id, name: g.name, count: onPage, hidden: Math.max(0, (total.get(g.id) || 0) - onPage) });
     }
     return [WATCH_TYPE, ...TYPES].filter((type) => byType.has(type.id)).map((type) => ({
       type: type.id,
@@ -370,8 +385,8 @@
             name: group.name,
             aliases: Array.isArray(group.aliases) ? group.aliases : [],
             wikipedia: group.wikipedia,
-            count: mentionsOf(m.group).length,
-            onPage: mentionsOf(m.group).filter((x) => x.onPage).length,
+            count: helperCounts().get(m.group) || mentionsOf(m.group).length,
+            onPage: shownCounts().get(m.group) || 0,
           };
         },
       });

@@ -366,7 +366,7 @@
             const onPage = group.count > 0;
             const note = onPage
               ? (group.hidden ? `, ${group.hidden} not shown on the page` : "")
-              : (group.hidden ? "not shown on the page" : "not found on the page");
+              : "not shown on the page";
             const plain = onPage ? String(group.count) + (group.hidden ? ` (+${group.hidden} hidden)` : "") : "";
             const label = onPage ? `${group.name}, ${mentionsWord(group.count)}${note}. Jump to the next one` : `${group.name}, ${note}`;
             list.append(h(doc, "li", {}, h(doc, "button", {

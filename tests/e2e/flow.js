@@ -351,7 +351,7 @@ export async function clickInPanel(session, page, target) {
     const el = target.type
       ? panel.filters.find((f) => f.type === target.type)
       : panel.buttons.find((b) => (target.action ? b.action === target.action : b.group === target.group));
-    if (!el && panel.collapsed && target.action !== "expand") {
+    if (panel.collapsed && target.action !== "expand") {
       // Folded into its pill (no room beside the article): the reader opens it first.
       await clickInPanel(session, page, { action: "expand" });
       continue;

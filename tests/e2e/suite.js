@@ -41,6 +41,7 @@ export const SCREENSHOTS = process.env.ENTITY_LENS_SCREENSHOTS ?? join(REPO, "re
 const ARTICLE = "/ferry-expansion.html";
 const SCRIPTED = "/port-strike-live.html";
 const MEMBERS = "/members/rail-tunnel.html";
+const FOLDED = "/river-festival-folded.html";
 
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
@@ -438,6 +439,41 @@ export function defineE2E(kind) {
       await clickInPanel(session, page, { action: "collapse" });
       const folded = await axeOnPanel(session, page);
       assert.deepEqual(folded.violations, [], describeViolations(folded.violations));
+      assert.ok(await clearViaAction(session, page));
+    });
+
+    test("mentions in a paragraph the page hides are listed as not shown, and offered as no jump", async () => {
+      const { page, url } = await open(FOLDED, { mode: "url", style: "highlight" });
+      const byUrl = await annotate(helper.url, { url });
+      assert.equal(byUrl.status, 200);
+      const { text, entities } = byUrl.body;
+      const foldAt = text.indexOf("Organisers from");
+      assert.ok(foldAt > 0, "the helper's text lacks the folded paragraph");
+      const inFold = new Map();
+      for (const e of entities) {
+        const [folded, shown] = inFold.get(e.group) || [0, 0];
+        inFold.set(e.group, e.start >= foldAt ? [folded + 1, shown] : [folded, shown + 1]);
+      }
+      const state = await annotateViaAction(session, page);
+      assert.ok(!state.timedOut && !state.error, `annotation failed: ${state.error || state.status}`);
+      await enableAllFilters(session, page);
+      const listed = (await inspect(session, page)).panel.sections.flatMap((x) => x.entities);
+      const onlyFolded = listed.filter((e) => inFold.get(e.id) && inFold.get(e.id)[1] === 0);
+      assert.ok(onlyFolded.length >= 1, `no name only in the folded paragraph: ${JSON.stringify([...inFold])}`);
+      for (const e of onlyFolded) {
+        assert.equal(e.disabled, true, `${e.name} is offered as a jump`);
+        assert.equal(e.where, "not shown on the page", `${e.name}: ${JSON.stringify(e)}`);
+      }
+      for (const e of listed.filter((x) => inFold.get(x.id) && inFold.get(x.id)[0] > 0 && inFold.get(x.id)[1] > 0)) {
+        assert.equal(e.count, `${inFold.get(e.id)[1]} (+${inFold.get(e.id)[0]} hidden)`, `${e.name}: ${JSON.stringify(e)}`);
+      }
+      // The reader's click on such a name does nothing: no scroll, no current mention.
+      const y0 = await page.evaluate(() => window.scrollY);
+      await clickInPanel(session, page, { group: onlyFolded[0].id });
+      await sleep(600);
+      assert.equal(await page.evaluate(() => window.scrollY), y0);
+      const after = (await inspect(session, page)).panel.sections.flatMap((x) => x.entities);
+      assert.ok(!after.some((e) => e.current), "a name not shown became the current jump");
       assert.ok(await clearViaAction(session, page));
     });
   });
