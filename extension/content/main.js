@@ -91,7 +91,7 @@
     if (!local) return;
     Promise.resolve(local.get(PREFS)).then((stored) => {
       prefs = { dock: stored.panelDock, collapsed: stored.panelCollapsed };
-      if (panel && state === "shown") panel.place(where());
+      if (panel && state !== "error") panel.place(where());
     }).catch(() => {});
   }
 
@@ -100,7 +100,7 @@
    * (viewport coordinates), or null before there are any.
    */
   function textBox() {
-    if (!alignment) return null;
+    if (!alignment || state !== "shown") return articleGuess();
     let left = Infinity;
     let right = -Infinity;
     const seen = new Set();
@@ -118,10 +118,18 @@
     return left < right ? { left, right } : null;
   }
 
+  /** Before the answer (busy, or an error): the box of the page's article or main element, if any. */
+  function articleGuess() {
+    const el = doc.querySelector("article, main, [role=main]");
+    if (!el || typeof el.getBoundingClientRect !== "function") return null;
+    const r = el.getBoundingClientRect();
+    return r.width ? { left: r.left, right: r.right } : null;
+  }
+
   // Where the panel goes now: the reader's choice, else beside the article (panel.placement).
   function where() {
     const width = (doc.documentElement && doc.documentElement.clientWidth) || view.innerWidth || 0;
-    return EL.panel.placement(state === "shown" ? textBox() : null, width, prefs);
+    return EL.panel.placement(textBox(), width, prefs);
   }
 
   function onResize() {
@@ -336,6 +344,7 @@
       state = "busy";
       loadPrefs();
       ensurePanel().busy("Finding names…");
+      panel.place(where());
       watchNavigation();
     },
 

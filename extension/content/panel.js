@@ -309,12 +309,14 @@
 
       busy(text) {
         setText(status, text);
+        setText(pill, `Entity Lens · ${text}`);
         body.replaceChildren();
       },
 
       /** A line of progress while the run goes on (the first use of a language model). */
       progress(text) {
         setText(status, text);
+        setText(pill, `Entity Lens · ${text}`);
       },
 
       /**
