@@ -178,6 +178,10 @@ export function defineE2E(kind) {
         await sleep(150);
         await mkdir(SCREENSHOTS, { recursive: true });
         await page.screenshot({ path: join(SCREENSHOTS, `e2e-${kind}.png`) });
+        // Dates and numbers are hidden by default: the badge counts only what the panel lists.
+        const listed = (await readPanel(session, page)).groups.length;
+        assert.equal(Number(await session.badgeText(url)), listed, "the badge is not the number of entries listed");
+        assert.ok(listed < byUrl.body.groups.length, "the fixture should have names of hidden types");
       };
       const r = await annotateAndCheck(page, byUrl, before, { onDefaultPainted: shot });
 
