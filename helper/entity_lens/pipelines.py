@@ -107,7 +107,7 @@ def check_installable(package, source=None):
         raise PipelineError(
             f"On PyPI, {distribution_name(package)!r} is a placeholder, not spaCy's pipeline, so "
             f"the helper will not install it from there. spaCy's own download gets the official "
-            f"one: {shell_join([sys.executable, '-m', 'spacy', 'download', package])}",
+            f"one: {_download_argv(package)}",
             exit_code=3)
 
 
@@ -119,7 +119,8 @@ def install(package, source=None):
     if finished.returncode:
         raise PipelineError(
             f"pip could not install {distribution_name(package)} (exit code "
-            f"{finished.returncode}; its message is above). Nothing was changed for the helper.",
+            f"{finished.returncode}; its message is above). Nothing was changed for the helper."
+            f"{'' if source else _NOT_ON_INDEX.format(argv=_download_argv(package))}",
             exit_code=4)
     # A fresh interpreter: this one's import caches predate the install.
     check = subprocess.run([sys.executable, "-c", _CHECK_LOADS, package],
@@ -131,6 +132,14 @@ def install(package, source=None):
             f"{shell_join([sys.executable, '-m', 'pip', 'uninstall', '-y', distribution_name(package)])}",
             exit_code=4)
     return check.stdout.strip()
+
+
+_NOT_ON_INDEX = (" If pip's index has no compatible version, spaCy's own download gets the "
+                 "official one: {argv}")
+
+
+def _download_argv(package):
+    return shell_join([sys.executable, "-m", "spacy", "download", package])
 
 
 _CHECK_LOADS = """
@@ -193,7 +202,7 @@ def add_command(lang):
         return None
     package = package_name(lang)
     if is_pypi_placeholder(package):
-        return shell_join([sys.executable, "-m", "spacy", "download", package])
+        return _download_argv(package)
     return shell_join([*entity_lens_argv(), "model", "add", lang])
 
 
