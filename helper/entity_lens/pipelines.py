@@ -126,10 +126,12 @@ def install(package, source=None):
     check = subprocess.run([sys.executable, "-c", _CHECK_LOADS, package],
                            capture_output=True, text=True)
     if check.returncode:
+        # Not what the helper can use: leave the environment as it was.
+        subprocess.run([sys.executable, "-m", "pip", "uninstall", "-y", "-q",
+                        distribution_name(package)])
         raise PipelineError(
-            f"pip installed {distribution_name(package)}, but it does not load as a spaCy "
-            f"pipeline with an entity recognizer:\n{check.stderr.strip()[-2000:]}\nRemove it with "
-            f"{shell_join([sys.executable, '-m', 'pip', 'uninstall', '-y', distribution_name(package)])}",
+            f"{distribution_name(package)} does not load as a spaCy pipeline with an entity "
+            f"recognizer, so it was removed again:\n{check.stderr.strip()[-2000:]}",
             exit_code=4)
     return check.stdout.strip()
 

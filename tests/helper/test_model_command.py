@@ -29,8 +29,12 @@ GERMAN_NAMES = [{"label": "PER", "pattern": "Peter Tschentscher"},
                 {"label": "ORG", "pattern": "Hapag-Lloyd"}]
 MAKE_PIPELINE = """
 import json, sys, spacy
-nlp = spacy.blank("de")
-nlp.add_pipe("entity_ruler", name="ner").add_patterns(json.loads(sys.argv[2]))
+nlp = spacy.blank(sys.argv[2])
+patterns = json.loads(sys.argv[3])
+if patterns:
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns(patterns)
+else:
+    nlp.add_pipe("sentencizer")  # a pipeline, but none the helper can find names with
 nlp.meta.update(name="core_news_sm", version="3.8.0")
 nlp.to_disk(sys.argv[1])
 """
@@ -59,19 +63,21 @@ def annotate_german(helper):
 
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory):
-    """A folder holding de_core_news_sm 3.8.0, made by `spacy package`."""
+    """A folder holding de_core_news_sm 3.8.0 and pl_core_news_sm 3.8.0 (no entity
+    recognizer), made by `spacy package`."""
     work = tmp_path_factory.mktemp("pipeline")
-    made = run(sys.executable, "-c", MAKE_PIPELINE, work / "pipeline", json.dumps(GERMAN_NAMES))
-    assert made.returncode == 0, made.stderr
-    (work / "packaged").mkdir()
-    packaged = run(sys.executable, "-m", "spacy", "package", work / "pipeline",
-                   work / "packaged", "--build", "wheel")
-    assert packaged.returncode == 0, packaged.stdout + packaged.stderr
     folder = work / "wheels"
     folder.mkdir()
-    for wheel in (work / "packaged").rglob("de_core_news_sm-3.8.0-*.whl"):
-        wheel.rename(folder / wheel.name)
-    assert len(list(folder.iterdir())) == 1
+    for lang, patterns in (("de", GERMAN_NAMES), ("pl", [])):
+        made = run(sys.executable, "-c", MAKE_PIPELINE, work / lang, lang, json.dumps(patterns))
+        assert made.returncode == 0, made.stderr
+        (work / f"{lang}-packaged").mkdir()
+        packaged = run(sys.executable, "-m", "spacy", "package", work / lang,
+                       work / f"{lang}-packaged", "--build", "wheel")
+        assert packaged.returncode == 0, packaged.stdout + packaged.stderr
+        for wheel in (work / f"{lang}-packaged").rglob(f"{lang}_core_news_sm-3.8.0-*.whl"):
+            wheel.rename(folder / wheel.name)
+    assert len(list(folder.iterdir())) == 2
     return folder
 
 
@@ -180,6 +186,16 @@ def test_model_add_installs_a_packaged_pipeline_and_the_helper_serves_its_langua
     assert body["language"] == "de" and body["model"]["name"] == "de_core_news_sm"
     names = {(g["name"], g["label"]) for g in body["groups"]}
     assert {("Peter Tschentscher", "PERSON"), ("Hamburg", "LOC"), ("Hapag-Lloyd", "ORG")} <= names
+
+
+def test_a_package_that_is_no_pipeline_for_the_helper_is_removed_again(wheels, throwaway):
+    exe = str(throwaway.exe)
+    added = run(exe, "model", "add", "pl", "--from", wheels, env=throwaway.env)
+    assert added.returncode == 4
+    assert ("pl-core-news-sm does not load as a spaCy pipeline with an entity recognizer, so it "
+            "was removed again") in added.stderr
+    gone = run(throwaway.python, "-c", "import pl_core_news_sm")
+    assert gone.returncode == 1 and "No module named 'pl_core_news_sm'" in gone.stderr
 
 
 def test_health_says_which_language_loads_while_its_model_loads_the_first_time():
