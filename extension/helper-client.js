@@ -164,7 +164,7 @@
     unsupported_language: (e) => ({
       title: e.message && e.message !== "unsupported_language"
         ? e.message : "The helper has no language model for this page's language.",
-      advice: e.command ? "" : "Update the helper: it can then say which model to install.",
+      advice: "",
       command: e.command || undefined,
     }),
     no_text: () => ({

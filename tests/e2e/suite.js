@@ -42,6 +42,8 @@ const ARTICLE = "/ferry-expansion.html";
 const SCRIPTED = "/port-strike-live.html";
 const MEMBERS = "/members/rail-tunnel.html";
 const FOLDED = "/river-festival-folded.html";
+const FRENCH = "/fr-tramway.html";
+const PORTUGUESE = "/pt-mercado.html";
 
 const fmt = (ms) => ms.map((m) => `${m.text}/${m.label}`).join(", ");
 
@@ -481,6 +483,43 @@ export function defineE2E(kind) {
       const after = (await inspect(session, page)).panel.sections.flatMap((x) => x.entities);
       assert.ok(!after.some((e) => e.current), "a name not shown became the current jump");
       assert.ok(await clearViaAction(session, page));
+    });
+
+    test("languages: the first French page says its model loads once; a Portuguese page names the command under Details", async () => {
+      const fr = await open(FRENCH, { mode: "url", style: "highlight" });
+      await installWatcher(fr.page);
+      await session.triggerAction(fr.page);
+      // Every status line the panel shows until the run ends.
+      const said = new Set();
+      let seen = null;
+      const deadline = Date.now() + 60000;
+      while (Date.now() < deadline) {
+        seen = await inspect(session, fr.page).catch(() => null);
+        if (seen && seen.panel) said.add(seen.panel.status);
+        if (seen && (seen.state === "shown" || seen.state === "error")) break;
+        await sleep(50);
+      }
+      assert.equal(seen && seen.state, "shown", `the French page was not annotated: ${JSON.stringify([...said])}`);
+      assert.ok([...said].some((line) => line === "Loading the French language model — this happens once…"),
+        `no word that the French model loads once: ${JSON.stringify([...said])}`);
+      assert.ok(await clearViaAction(session, fr.page));
+
+      const pt = await open(PORTUGUESE, { mode: "url", style: "highlight" });
+      const state = await annotateViaAction(session, pt.page);
+      assert.ok(!state.timedOut && state.state === "error", `expected the unsupported-language message: ${state.status}`);
+      let panel = (await inspect(session, pt.page)).panel;
+      assert.equal(panel.error.title, "This page is in Portuguese, and the helper has no Portuguese language model installed.");
+      assert.match(panel.error.command, /\/entity-lens model add pt$/);
+      assert.doesNotMatch(panel.text, /pip install|--model/, "the panel shows a developer recipe");
+      assert.ok(!panel.buttons.some((b) => b.action === "copy"), "the command shows before Details is opened");
+      await clickInPanel(session, pt.page, { action: "info" });
+      panel = (await inspect(session, pt.page)).panel;
+      assert.ok(panel.buttons.some((b) => b.action === "copy"), "Details shows no copy button");
+      assert.match(panel.text, /then restart the helper/);
+      await clickInPanel(session, pt.page, { action: "copy" });
+      panel = (await inspect(session, pt.page)).panel;
+      assert.ok(panel.buttons.some((b) => b.action === "copy" && b.text === "Copied"));
+      assert.ok(await clearViaAction(session, pt.page));
     });
   });
 }
