@@ -164,7 +164,9 @@
     unsupported_language: (e) => ({
       title: e.message && e.message !== "unsupported_language"
         ? e.message : "The helper has no language model for this page's language.",
-      advice: "",
+      advice: e.command
+        ? "Details has the one command that installs it; then restart the helper and click Retry."
+        : "Test connection in the options lists the languages the helper serves.",
       command: e.command || undefined,
     }),
     no_text: () => ({
