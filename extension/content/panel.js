@@ -129,346 +129,386 @@
     return { dock, collapsed, width: widthOn(dock) };
   }
 
-  /**
-   * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(), options(),
-   * entity(groupId), filter(typeId, shown), export(kind), copy(text), dock(side),
-   * collapse(collapsed), keyboardCard(groupId) -> bool (a card was opened for it).
-   * `accept(event)` says whether an event may act (unit tests, whose DOM has no trusted
-   * events, pass their own).
-   */
-  function createPanel(doc, on, { accept = byReader } = {}) {
+  /** The panel's elements, in a closed shadow root of a host appended to <html>. */
+  function buildFrame(doc) {
     const host = doc.createElement("entity-lens-panel");
     // Inline !important beats page rules aimed at unknown elements.
     host.setAttribute("style", "all: initial !important; position: fixed !important; z-index: 2147483647 !important;");
     const shadow = host.attachShadow({ mode: "closed" });
     const style = doc.createElement("style");
     style.textContent = STYLE;
-    const root = h(doc, "section", { class: "panel", role: "complementary", "aria-label": "Entity Lens" });
-    const status = h(doc, "div", { class: "status", role: "status" });
-    // Where a jump went ("2 of 4"), said aloud; seen on the entity's button.
-    const announce = h(doc, "div", { class: "announce", "aria-live": "polite" });
-    const body = h(doc, "div", { class: "body" });
-    const dockButton = button(doc, { class: "tool", "data-action": "dock" }, "⇆", "Move the panel to the left");
-    const collapseButton = button(doc, { class: "tool", "data-action": "collapse", "aria-expanded": "true" }, "–",
-      "Collapse the panel (Esc); the highlights stay");
+    const parts = {
+      host,
+      shadow,
+      root: h(doc, "section", { class: "panel", role: "complementary", "aria-label": "Entity Lens" }),
+      status: h(doc, "div", { class: "status", role: "status" }),
+      // Where a jump went ("2 of 4"), said aloud; seen on the entity's button.
+      announce: h(doc, "div", { class: "announce", "aria-live": "polite" }),
+      body: h(doc, "div", { class: "body" }),
+      dockButton: button(doc, { class: "tool", "data-action": "dock" }, "⇆", "Move the panel to the left"),
+      collapseButton: button(doc, { class: "tool", "data-action": "collapse", "aria-expanded": "true" }, "–",
+        "Collapse the panel (Esc); the highlights stay"),
+      pill: button(doc, { class: "pill", "data-action": "expand", hidden: true, "aria-expanded": "false" }, "Entity Lens",
+        "Entity Lens: open the panel"),
+      tip: h(doc, "div", { class: "tip", hidden: true, role: "dialog", "aria-label": "About this name" }),
+    };
     const clear = button(doc, { class: "tool", "data-action": "clear", title: "Clear the highlights and close" }, "Clear",
       "Clear the highlights and close");
-    root.append(h(doc, "header", {}, h(doc, "h2", { text: "Entity Lens" }), dockButton, collapseButton, clear), status, announce, body);
-    const pill = button(doc, { class: "pill", "data-action": "expand", hidden: true, "aria-expanded": "false" }, "Entity Lens",
-      "Entity Lens: open the panel");
-    const tip = h(doc, "div", { class: "tip", hidden: true, role: "dialog", "aria-label": "About this name" });
-    shadow.append(style, root, pill, tip);
+    parts.root.append(h(doc, "header", {}, h(doc, "h2", { text: "Entity Lens" }), parts.dockButton, parts.collapseButton, clear),
+      parts.status, parts.announce, parts.body);
+    shadow.append(style, parts.root, parts.pill, parts.tip);
     doc.documentElement.appendChild(host);
+    return parts;
+  }
 
-    let where = { dock: "right", collapsed: false, width: MAX_WIDTH };
-    let pillWords = "Entity Lens";
-
-    // First, before any handler: a script's click is cancelled outright, which also undoes the
-    // toggle of a checkbox it clicked (no change event follows). Our own export link is let be.
-    const refuseScripts = (event) => {
+  /**
+   * First, before any handler: a script's event is cancelled outright, which also undoes the
+   * toggle of a checkbox it clicked (no change event follows). Our own export link is let be.
+   */
+  function refuseScripts(shadow, accept) {
+    const refuse = (event) => {
       if (accept(event) || (event.target.matches && event.target.matches("a[download]"))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     };
     for (const type of ["click", "auxclick", "dblclick", "keydown", "keyup", "input", "change", "submit"]) {
-      shadow.addEventListener(type, refuseScripts, true);
+      shadow.addEventListener(type, refuse, true);
     }
+  }
 
-    function show() {
-      root.hidden = where.collapsed;
-      pill.hidden = !where.collapsed;
-      const side = where.dock === "left" ? "left" : "right";
-      const other = side === "left" ? "right" : "left";
-      for (const el of [root, pill]) {
-        el.style.setProperty(side, `${MARGIN}px`);
-        el.style.removeProperty(other);
+  /** The entity buttons a reader can move between with the arrow keys (in shown sections). */
+  const entityButtons = (root) => [...root.querySelectorAll(".group:not([hidden]) button.entity")];
+
+  // One entity button of the shown types is in the Tab order (the arrows move between them).
+  function keepTabStop(root) {
+    const shown = entityButtons(root);
+    if (shown.some((b) => b.getAttribute("tabindex") === "0")) return;
+    for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", "-1");
+    if (shown.length) shown[0].setAttribute("tabindex", "0");
+  }
+
+  function focusEntity(root, target) {
+    for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", b === target ? "0" : "-1");
+    target.focus({ preventScroll: false });
+  }
+
+  /** The entity button the card a jump opened belongs to (null: none open that way). */
+  function cardOwner({ root, tip }) {
+    if (tip.hidden || !tip.hasAttribute("data-for")) return null;
+    return root.querySelector(`button.entity[data-group="${tip.getAttribute("data-for")}"]`);
+  }
+
+  /** The arrow keys' target from `current` among the shown entity buttons, or null. */
+  function arrowTarget(root, current, key) {
+    const list = entityButtons(root);
+    const i = list.indexOf(current);
+    if (key === "ArrowDown") return list[Math.min(list.length - 1, i + 1)];
+    if (key === "ArrowUp") return list[Math.max(0, i - 1)];
+    if (key === "Home") return list[0];
+    if (key === "End") return list[list.length - 1];
+    return null;
+  }
+
+  /**
+   * The keyboard: arrows, Home and End between entity buttons; Tab from the current entity into
+   * the card its jump opened, Shift+Tab back; Escape closes that card, else folds the panel.
+   */
+  function listenToKeys(parts, accept, { fold }) {
+    const { root, tip } = parts;
+    parts.shadow.addEventListener("keydown", (event) => {
+      if (!accept(event)) return;
+      const inTip = event.composedPath().includes(tip);
+      const owner = cardOwner(parts);
+      const current = event.target.closest && event.target.closest("button.entity");
+      let focus = null;
+      if (event.key === "Escape") {
+        if (owner || (inTip && !tip.hidden)) {
+          tip.hidden = true;
+          tip.removeAttribute("data-for");
+          focus = owner || current;
+        } else fold();
+        event.preventDefault();
+      } else if (event.key === "Tab" && !event.shiftKey && current && owner === current) {
+        focus = tip.querySelector("a");
+      } else if (event.key === "Tab" && event.shiftKey && inTip) {
+        focus = owner;
+      } else if (current) {
+        const next = arrowTarget(root, current, event.key);
+        if (next) {
+          event.preventDefault();
+          focusEntity(root, next);
+        }
       }
-      root.style.width = `${where.width}px`;
-      dockButton.setAttribute("aria-label", `Move the panel to the ${other}`);
-      dockButton.setAttribute("title", `Move the panel to the ${other}`);
-    }
+      if (focus) {
+        event.preventDefault();
+        focus.focus({ preventScroll: true });
+      }
+    });
+  }
 
-    function collapse(collapsed, { focus = true } = {}) {
-      where = { ...where, collapsed };
-      show();
-      if (focus) (collapsed ? pill : collapseButton).focus({ preventScroll: true });
-      on.collapse(collapsed);
-    }
-
-    shadow.addEventListener("click", (event) => {
+  /** A click on a button: `act(action, button)` for our actions, `on.entity` for an entity. */
+  function listenToClicks(parts, accept, on, act) {
+    parts.shadow.addEventListener("click", (event) => {
       if (!accept(event)) return;
       const target = event.target.closest("button");
       if (!target) return;
       const action = target.getAttribute("data-action");
-      if (action === "clear") on.clear();
-      else if (action === "retry") on.retry();
-      else if (action === "options") on.options();
-      else if (action === "export-json") on.export("json");
-      else if (action === "export-csv") on.export("csv");
-      else if (action === "collapse") collapse(true);
-      else if (action === "expand") collapse(false);
-      else if (action === "dock") {
-        where = { ...where, dock: where.dock === "left" ? "right" : "left" };
-        show();
-        on.dock(where.dock);
-      } else if (action === "info") {
-        const info = root.querySelector(".info");
-        const open = target.getAttribute("aria-expanded") !== "true";
-        target.setAttribute("aria-expanded", String(open));
-        if (info) info.hidden = !open;
-      } else if (action === "copy") {
-        on.copy(target.getAttribute("data-copy") || "");
-        setText(target, "Copied");
-      } else if (target.hasAttribute("data-group") && target.getAttribute("aria-disabled") !== "true") {
+      if (action) act(action, target);
+      else if (target.hasAttribute("data-group") && target.getAttribute("aria-disabled") !== "true") {
         on.entity(target.getAttribute("data-group"));
       }
     });
-    root.addEventListener("change", (event) => {
+    parts.root.addEventListener("change", (event) => {
       const input = event.target;
       if (!accept(event)) return;
       if (input.matches("input[data-type]")) on.filter(input.getAttribute("data-type"), input.checked);
     });
+  }
 
-    /** The entity buttons a reader can move between with the arrow keys (in shown sections). */
-    const entityButtons = () => [...root.querySelectorAll(".group:not([hidden]) button.entity")];
+  /** Opens or closes the disclosure `toggle` controls (Details, About this result). */
+  function disclose(root, toggle) {
+    const info = toggle.parentNode.querySelector(".info") || root.querySelector(".info");
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    if (info) info.hidden = !open;
+  }
 
-    // One entity button of the shown types is in the Tab order (the arrows move between them).
-    function keepTabStop() {
-      const shown = entityButtons();
-      if (shown.some((b) => b.getAttribute("tabindex") === "0")) return;
-      for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", "-1");
-      if (shown.length) shown[0].setAttribute("tabindex", "0");
+  /** The error box: what went wrong, what to do, a command under Details, Retry. */
+  function errorBox(doc, { title, advice, code, command }) {
+    const box = h(doc, "div", { class: "error", role: "alert" },
+      h(doc, "strong", { text: title }),
+      advice ? h(doc, "div", { class: "advice", text: advice }) : null);
+    if (command) {
+      const toggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false" }, "Details");
+      const info = h(doc, "div", { class: "info", hidden: true },
+        h(doc, "div", { text: "Run this in a terminal:" }),
+        h(doc, "code", { class: "command", text: command }),
+        button(doc, { class: "tool", "data-action": "copy", "data-copy": command }, "Copy", "Copy the command"),
+        h(doc, "div", { text: "then restart the helper, and click Retry." }));
+      box.append(h(doc, "div", { class: "details" }, toggle, info));
     }
+    const retry = button(doc, { class: "tool", "data-action": "retry" }, "Retry");
+    const options = code === "not_paired" ? button(doc, { class: "tool", "data-action": "options" }, "Open options") : null;
+    box.append(h(doc, "div", { class: "actions" }, options, retry));
+    return { box, retry };
+  }
 
-    function focusEntity(target) {
-      for (const b of root.querySelectorAll("button.entity")) b.setAttribute("tabindex", b === target ? "0" : "-1");
-      target.focus({ preventScroll: false });
+  /** One entry of a section: its name, and its count or why it offers no jump. */
+  function entityButton(doc, group) {
+    const onPage = group.count > 0;
+    const note = onPage ? (group.hidden ? `, ${group.hidden} not shown on the page` : "") : "not shown on the page";
+    const plain = onPage ? String(group.count) + (group.hidden ? ` (+${group.hidden} hidden)` : "") : "";
+    const label = onPage ? `${group.name}, ${mentionsWord(group.count)}${note}. Jump to the next one` : `${group.name}, ${note}`;
+    return h(doc, "li", {}, h(doc, "button", {
+      type: "button", class: "entity", "data-group": group.id, tabindex: "-1", "aria-label": label,
+      "aria-disabled": onPage ? null : "true", "data-plain": plain,
+      title: onPage ? `Jump to the next mention of ${group.name}` : note,
+    }, h(doc, "span", { class: "name", text: group.name }),
+    h(doc, "span", { class: "where", text: onPage ? "" : note }),
+    h(doc, "span", { class: "count", text: plain })));
+  }
+
+  /** The type filters and one section per type (see createPanel's results()). */
+  function typeNodes(doc, sections) {
+    const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Show types" });
+    const lists = [];
+    for (const section of sections) {
+      const box = h(doc, "input", { type: "checkbox", "data-type": section.type, "aria-label": section.name });
+      box.checked = section.shown;
+      filters.append(h(doc, "label", { title: section.hint || section.name },
+        box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), h(doc, "span", { text: section.name })));
+      const heading = h(doc, "h3", { id: `type-${section.type}` }, h(doc, "span", { text: section.name }),
+        section.hint ? h(doc, "span", { class: "hint", text: ` (${section.hint})` }) : null);
+      const list = h(doc, "ul", { "aria-labelledby": `type-${section.type}` });
+      for (const group of section.groups) list.append(entityButton(doc, group));
+      lists.push(h(doc, "section", { class: "group", "data-type": section.type, hidden: !section.shown }, heading, list));
     }
+    if (!sections.length) lists.push(h(doc, "p", { text: "No names found in the article." }));
+    return [filters, ...lists];
+  }
 
-    shadow.addEventListener("keydown", (event) => {
-      if (!accept(event)) return;
-      const inTip = event.composedPath().includes(tip);
-      if (event.key === "Escape") {
-        event.preventDefault();
-        if (!tip.hidden && (inTip || tip.hasAttribute("data-for"))) {
-          const owner = root.querySelector(`button.entity[data-group="${tip.getAttribute("data-for")}"]`);
-          tip.hidden = true;
-          tip.removeAttribute("data-for");
-          if (owner) owner.focus({ preventScroll: true });
-        } else if (!where.collapsed) collapse(true);
-        return;
-      }
-      const current = event.target.closest && event.target.closest("button.entity");
-      if (current && event.key === "Tab" && !event.shiftKey && !tip.hidden && tip.getAttribute("data-for") === current.getAttribute("data-group")) {
-        // The card a jump opened for this name comes next in the reading order.
-        const link = tip.querySelector("a");
-        if (link) {
-          event.preventDefault();
-          link.focus({ preventScroll: true });
-        }
-        return;
-      }
-      if (inTip && event.key === "Tab" && event.shiftKey) {
-        const owner = root.querySelector(`button.entity[data-group="${tip.getAttribute("data-for")}"]`);
-        if (owner) {
-          event.preventDefault();
-          owner.focus({ preventScroll: true });
-        }
-        return;
-      }
-      if (!current) return;
-      const list = entityButtons();
-      const i = list.indexOf(current);
-      let next = null;
-      if (event.key === "ArrowDown") next = list[Math.min(list.length - 1, i + 1)];
-      else if (event.key === "ArrowUp") next = list[Math.max(0, i - 1)];
-      else if (event.key === "Home") next = list[0];
-      else if (event.key === "End") next = list[list.length - 1];
-      if (next) {
-        event.preventDefault();
-        focusEntity(next);
-      }
-    });
+  /** The exports and "About this result" (the model, timing, mode and spaCy's codes). */
+  function aboutNodes(doc, about) {
+    const dl = h(doc, "dl");
+    for (const [term, text] of about) dl.append(h(doc, "dt", { text: term }), h(doc, "dd", { text }));
+    const actions = h(doc, "div", { class: "actions" },
+      button(doc, { class: "tool", "data-action": "export-json" }, "Export JSON"),
+      button(doc, { class: "tool", "data-action": "export-csv" }, "Export CSV"),
+      button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false", "aria-controls": "about" }, "About this result"));
+    return [actions, h(doc, "div", { class: "info", id: "about", hidden: true }, dl)];
+  }
 
-    show();
+  const boxOf = (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+
+  /** What an entity button shows, for inspect(). */
+  const entityOf = (b) => ({
+    id: b.getAttribute("data-group"),
+    name: textOf(b.querySelector(".name")),
+    count: textOf(b.querySelector(".count")),
+    where: textOf(b.querySelector(".where")),
+    current: b.getAttribute("aria-current") === "true",
+    disabled: b.getAttribute("aria-disabled") === "true",
+  });
+
+  /**
+   * What the panel shows, for the extension's own checks (the shadow root is closed): status,
+   * error, sections with their entities, and every button shown with its place on screen.
+   */
+  function inspectPanel({ shadow, root, status, pill, tip }, where) {
+    const error = root.querySelector(".error");
+    const command = root.querySelector(".command");
+    const focused = shadow.activeElement;
+    return {
+      text: textOf(root),
+      status: textOf(status),
+      error: error ? { title: textOf(error.querySelector("strong")), advice: textOf(error.querySelector(".advice") || error.querySelector("strong")),
+        command: command ? textOf(command) : null } : null,
+      sections: [...root.querySelectorAll(".group")].map((list) => ({
+        type: list.getAttribute("data-type"),
+        hidden: list.hidden,
+        title: textOf(list.querySelector("h3")),
+        entities: [...list.querySelectorAll("button.entity")].map(entityOf),
+      })),
+      filters: [...root.querySelectorAll("input[data-type]")].map((input) => ({
+        type: input.getAttribute("data-type"), checked: input.checked, rect: boxOf(input),
+      })),
+      buttons: [...shadow.querySelectorAll("button")].filter((b) => !b.closest("[hidden]")).map((b) => ({
+        action: b.getAttribute("data-action"), group: b.getAttribute("data-group"),
+        text: textOf(b), disabled: b.disabled || b.getAttribute("aria-disabled") === "true", rect: boxOf(b),
+      })),
+      dock: where.dock,
+      collapsed: where.collapsed,
+      rect: boxOf(where.collapsed ? pill : root),
+      pill: where.collapsed ? textOf(pill) : null,
+      card: tip.hidden ? null : { text: textOf(tip), rect: boxOf(tip), for: tip.getAttribute("data-for") },
+      focused: focused ? textOf(focused) || focused.getAttribute("aria-label") : null,
+      focusedAction: focused ? focused.getAttribute("data-action") || (focused.getAttribute("data-group") && "entity") : null,
+    };
+  }
+
+  /** Dock the panel and its pill on `where.dock`, show one of them, at `where.width`. */
+  function showPlaced({ root, pill, dockButton }, where) {
+    root.hidden = where.collapsed;
+    pill.hidden = !where.collapsed;
+    const side = where.dock === "left" ? "left" : "right";
+    const other = side === "left" ? "right" : "left";
+    for (const el of [root, pill]) {
+      el.style.setProperty(side, `${MARGIN}px`);
+      el.style.removeProperty(other);
+    }
+    root.style.width = `${where.width}px`;
+    dockButton.setAttribute("aria-label", `Move the panel to the ${other}`);
+    dockButton.setAttribute("title", `Move the panel to the ${other}`);
+  }
+
+  /** Mark `groupId`'s button as the current jump, saying "n of N" on it (and aloud). */
+  function markCurrent({ root, announce }, groupId, n, total) {
+    for (const b of root.querySelectorAll("button.entity")) {
+      const here = b.getAttribute("data-group") === groupId;
+      setText(b.querySelector(".count"), here ? `${n} of ${total}` : b.getAttribute("data-plain") || "");
+      b.setAttribute("tabindex", here ? "0" : "-1");
+      if (here) {
+        b.setAttribute("aria-current", "true");
+        setText(announce, `${textOf(b.querySelector(".name"))}: ${n} of ${total}`);
+      } else b.removeAttribute("aria-current");
+    }
+  }
+
+  /**
+   * Create the panel in `doc`. `on` holds the callbacks: clear(), retry(), options(),
+   * entity(groupId), filter(typeId, shown), export(kind), copy(text), dock(side),
+   * collapse(collapsed). `accept(event)` says whether an event may act (unit tests, whose DOM
+   * has no trusted events, pass their own).
+   */
+  function createPanel(doc, on, { accept = byReader } = {}) {
+    const parts = buildFrame(doc);
+    const { host, shadow, root, status, body, pill, tip } = parts;
+    let where = { dock: "right", collapsed: false, width: MAX_WIDTH };
+    const place = (next) => {
+      where = { ...where, ...next };
+      showPlaced(parts, where);
+    };
+    const fold = (collapsed, { focus = true } = {}) => {
+      place({ collapsed });
+      if (focus) (collapsed ? pill : parts.collapseButton).focus({ preventScroll: true });
+      on.collapse(collapsed);
+    };
+    const actions = {
+      clear: () => on.clear(),
+      retry: () => on.retry(),
+      options: () => on.options(),
+      "export-json": () => on.export("json"),
+      "export-csv": () => on.export("csv"),
+      collapse: () => fold(true),
+      expand: () => fold(false),
+      dock: () => {
+        place({ dock: where.dock === "left" ? "right" : "left" });
+        on.dock(where.dock);
+      },
+      info: (target) => disclose(root, target),
+      copy: (target) => {
+        on.copy(target.getAttribute("data-copy") || "");
+        setText(target, "Copied");
+      },
+    };
+    refuseScripts(shadow, accept);
+    listenToClicks(parts, accept, on, (action, target) => Object.hasOwn(actions, action) && actions[action](target));
+    listenToKeys(parts, accept, { fold: () => !where.collapsed && fold(true) });
+    place({});
+    const busy = (text) => {
+      setText(status, text);
+      setText(pill, `Entity Lens · ${text}`);
+    };
 
     return {
       host,
       shadow,
       tip,
-
       /** Dock and fold as `placement()` said (see there). Keeps focus where it is. */
-      place(next) {
-        where = { ...where, ...next };
-        show();
-      },
-
+      place,
       get placed() {
         return { ...where };
       },
-
       busy(text) {
-        setText(status, text);
-        setText(pill, `Entity Lens · ${text}`);
+        busy(text);
         body.replaceChildren();
       },
-
       /** A line of progress while the run goes on (the first use of a language model). */
-      progress(text) {
-        setText(status, text);
-        setText(pill, `Entity Lens · ${text}`);
-      },
-
-      /**
-       * An error with what to do, a retry button and, when the fix is there, the options'.
-       * `command`: a command to run, shown under "Details" with a copy button.
-       */
-      error({ title, advice, code, command }) {
+      progress: busy,
+      /** An error with what to do, Retry, the options' button when the fix is there, a command under Details. */
+      error(message) {
         setText(status, "");
-        const box = h(doc, "div", { class: "error", role: "alert" },
-          h(doc, "strong", { text: title }),
-          advice ? h(doc, "div", { class: "advice", text: advice }) : null);
-        if (command) {
-          const details = h(doc, "div", { class: "details" });
-          const toggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false" }, "Details");
-          const info = h(doc, "div", { class: "info", hidden: true },
-            h(doc, "div", { text: "Run this in a terminal:" }),
-            h(doc, "code", { class: "command", text: command }),
-            button(doc, { class: "tool", "data-action": "copy", "data-copy": command }, "Copy", "Copy the command"),
-            h(doc, "div", { text: "then restart the helper, and click Retry." }));
-          details.append(toggle, info);
-          box.append(details);
-        }
-        const retry = button(doc, { class: "tool", "data-action": "retry" }, "Retry");
-        const options = code === "not_paired" ? button(doc, { class: "tool", "data-action": "options" }, "Open options") : null;
-        box.append(h(doc, "div", { class: "actions" }, options, retry));
+        const { box, retry } = errorBox(doc, message);
         body.replaceChildren(box);
-        if (where.collapsed) collapse(false, { focus: false });
+        if (where.collapsed) fold(false, { focus: false });
         retry.focus({ preventScroll: true });
       },
-
       /**
        * The results. `summary`: the status line; `about`: [[term, text]] for "About this
-       * result"; `sections`: [{ type, name, hint, labels, color, shown, groups: [{ id, name,
-       * count (shown on the page), hidden (mentions the page does not show) }] }], in order.
+       * result"; `sections`: [{ type, name, hint, color, shown, groups: [{ id, name, count
+       * (shown on the page), hidden (mentions the page does not show) }] }], in order.
        */
       results(summary, about, sections) {
         setText(status, summary);
-        const filters = h(doc, "div", { class: "filters", role: "group", "aria-label": "Show types" });
-        const lists = [];
-        for (const section of sections) {
-          const box = h(doc, "input", { type: "checkbox", "data-type": section.type, "aria-label": section.name });
-          box.checked = section.shown;
-          filters.append(h(doc, "label", { title: section.hint || section.name },
-            box, h(doc, "span", { class: "swatch", style: `background:${section.color}` }), h(doc, "span", { text: section.name })));
-          const heading = h(doc, "h3", { id: `type-${section.type}` }, h(doc, "span", { text: section.name }),
-            section.hint ? h(doc, "span", { class: "hint", text: ` (${section.hint})` }) : null);
-          const list = h(doc, "ul", { "aria-labelledby": `type-${section.type}` });
-          for (const group of section.groups) {
-            const onPage = group.count > 0;
-            const note = onPage
-              ? (group.hidden ? `, ${group.hidden} not shown on the page` : "")
-              : "not shown on the page";
-            const plain = onPage ? String(group.count) + (group.hidden ? ` (+${group.hidden} hidden)` : "") : "";
-            const label = onPage ? `${group.name}, ${mentionsWord(group.count)}${note}. Jump to the next one` : `${group.name}, ${note}`;
-            list.append(h(doc, "li", {}, h(doc, "button", {
-              type: "button", class: "entity", "data-group": group.id, tabindex: "-1", "aria-label": label,
-              "aria-disabled": onPage ? null : "true", "data-plain": plain, title: onPage ? `Jump to the next mention of ${group.name}` : note,
-            }, h(doc, "span", { class: "name", text: group.name }),
-            h(doc, "span", { class: "where", text: onPage ? "" : note }),
-            h(doc, "span", { class: "count", text: plain }))));
-          }
-          lists.push(h(doc, "section", { class: "group", "data-type": section.type, hidden: !section.shown }, heading, list));
-        }
-        const infoToggle = button(doc, { class: "tool", "data-action": "info", "aria-expanded": "false", "aria-controls": "about" },
-          "About this result");
-        const dl = h(doc, "dl");
-        for (const [term, text] of about) dl.append(h(doc, "dt", { text: term }), h(doc, "dd", { text }));
-        const info = h(doc, "div", { class: "info", id: "about", hidden: true }, dl);
-        const actions = h(doc, "div", { class: "actions" },
-          button(doc, { class: "tool", "data-action": "export-json" }, "Export JSON"),
-          button(doc, { class: "tool", "data-action": "export-csv" }, "Export CSV"),
-          infoToggle);
-        if (!sections.length) lists.push(h(doc, "p", { text: "No names found in the article." }));
-        body.replaceChildren(filters, ...lists, actions, info);
-        keepTabStop();
+        body.replaceChildren(...typeNodes(doc, sections), ...aboutNodes(doc, about));
+        keepTabStop(root);
       },
-
       /** The pill's words, e.g. "Entity Lens · 12". */
       count(listed) {
-        pillWords = `Entity Lens · ${listed}`;
-        setText(pill, pillWords);
+        setText(pill, `Entity Lens · ${listed}`);
         pill.setAttribute("aria-label", `Entity Lens, ${listed} names listed: open the panel`);
       },
-
       showType(type, shown) {
         const list = shadow.querySelector(`.group[data-type="${type}"]`);
         if (list) list.hidden = !shown;
-        keepTabStop();
+        keepTabStop(root);
       },
-
-      /** Mark `groupId`'s button as the current jump, saying "n of N" on it (and aloud). */
-      current(groupId, n, total) {
-        for (const b of root.querySelectorAll("button.entity")) {
-          const here = b.getAttribute("data-group") === groupId;
-          setText(b.querySelector(".count"), here ? `${n} of ${total}` : b.getAttribute("data-plain") || "");
-          b.setAttribute("tabindex", here ? "0" : "-1");
-          if (here) {
-            b.setAttribute("aria-current", "true");
-            setText(announce, `${textOf(b.querySelector(".name"))}: ${n} of ${total}`);
-          } else b.removeAttribute("aria-current");
-        }
-      },
-
-      remove() {
-        host.remove();
-      },
-
-      /**
-       * What the panel shows, for the extension's own checks (the shadow root is closed):
-       * status, error, sections with their entities, and every button with its place on screen.
-       */
-      inspect() {
-        const rect = (el) => {
-          const r = el.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        };
-        const error = root.querySelector(".error");
-        const command = root.querySelector(".command");
-        const focused = shadow.activeElement;
-        return {
-          text: textOf(root),
-          status: textOf(status),
-          error: error ? { title: textOf(error.querySelector("strong")), advice: textOf(error.querySelector(".advice") || error.querySelector("strong")), command: command ? textOf(command) : null } : null,
-          sections: [...root.querySelectorAll(".group")].map((list) => ({
-            type: list.getAttribute("data-type"),
-            hidden: list.hidden,
-            title: textOf(list.querySelector("h3")),
-            entities: [...list.querySelectorAll("button.entity")].map((b) => ({
-              id: b.getAttribute("data-group"),
-              name: textOf(b.querySelector(".name")),
-              count: textOf(b.querySelector(".count")),
-              where: textOf(b.querySelector(".where")),
-              current: b.getAttribute("aria-current") === "true",
-              disabled: b.getAttribute("aria-disabled") === "true",
-            })),
-          })),
-          filters: [...root.querySelectorAll("input[data-type]")].map((input) => ({
-            type: input.getAttribute("data-type"), checked: input.checked, rect: rect(input),
-          })),
-          buttons: [...shadow.querySelectorAll("button")].filter((b) => !b.closest("[hidden]")).map((b) => ({
-            action: b.getAttribute("data-action"), group: b.getAttribute("data-group"),
-            text: textOf(b), disabled: b.disabled || b.getAttribute("aria-disabled") === "true", rect: rect(b),
-          })),
-          dock: where.dock,
-          collapsed: where.collapsed,
-          rect: rect(where.collapsed ? pill : root),
-          pill: where.collapsed ? textOf(pill) : null,
-          card: tip.hidden ? null : { text: textOf(tip), rect: rect(tip), for: tip.getAttribute("data-for") },
-          focused: focused ? textOf(focused) || focused.getAttribute("aria-label") : null,
-          focusedAction: focused ? focused.getAttribute("data-action") || (focused.getAttribute("data-group") && "entity") : null,
-        };
-      },
+      current: (groupId, n, total) => markCurrent(parts, groupId, n, total),
+      remove: () => host.remove(),
+      inspect: () => inspectPanel(parts, where),
     };
   }
 

@@ -39,6 +39,32 @@
     return null;
   }
 
+  /** The card's contents for `info` (see createTooltip's describe), as generated text. */
+  function cardContent(doc, info) {
+    // Generated text, as in the panel (panel.js setText): nothing a page's find() can reach.
+    const { setText } = EL.panel;
+    const make = (tag, className, text) => {
+      const el = doc.createElement(tag);
+      if (className) el.className = className;
+      setText(el, text);
+      return el;
+    };
+    const label = make("span", "label", info.label);
+    label.style.background = info.color;
+    const parts = [label, make("strong", "", info.name)];
+    if (info.aliases && info.aliases.length) parts.push(make("div", "aliases", "Also: " + info.aliases.join(", ")));
+    const hidden = info.count - (info.onPage ?? info.count);
+    parts.push(make("div", "", (info.count === 1 ? "1 mention" : `${info.count} mentions`) +
+      (hidden ? `, ${hidden} not shown on the page` : "")));
+    const link = make("a", "", "Search Wikipedia");
+    link.href = wikipediaLink(info.wikipedia, info.name);
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    link.setAttribute("aria-label", `Search Wikipedia for ${info.name}`);
+    parts.push(link);
+    return parts;
+  }
+
   /**
    * Show `tip` (an element in our shadow root) over mentions.
    * `source` gives mentions() (the visible ones), rangesOf(mention) and
@@ -56,32 +82,8 @@
       if (current !== mention) {
         current = mention;
         const info = source.describe(mention);
-        // Generated text, as in the panel (panel.js setText): nothing a page's find() can reach.
-        const { setText } = EL.panel;
-        const label = doc.createElement("span");
-        label.className = "label";
-        label.style.background = info.color;
-        setText(label, info.label);
-        const name = doc.createElement("strong");
-        setText(name, info.name);
-        const parts = [label, name];
-        if (info.aliases && info.aliases.length) {
-          const aliases = doc.createElement("div");
-          aliases.className = "aliases";
-          setText(aliases, "Also: " + info.aliases.join(", "));
-          parts.push(aliases);
-        }
-        const count = doc.createElement("div");
-        const hidden = info.count - (info.onPage ?? info.count);
-        setText(count, (info.count === 1 ? "1 mention" : `${info.count} mentions`) + (hidden ? `, ${hidden} not shown on the page` : ""));
-        const link = doc.createElement("a");
-        link.href = wikipediaLink(info.wikipedia, info.name);
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        setText(link, "Search Wikipedia");
-        link.setAttribute("aria-label", `Search Wikipedia for ${info.name}`);
         tip.setAttribute("aria-label", `${info.label}: ${info.name}`);
-        tip.replaceChildren(...parts, count, link);
+        tip.replaceChildren(...cardContent(doc, info));
       }
       tip.hidden = false;
       // Below-right of the pointer, kept inside the viewport.
