@@ -11,7 +11,6 @@ from pathlib import Path
 from . import __version__, cli_service
 from .config import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_HOSTS, Config
 from .csv_export import to_csv
-from .entities import ModelNotFound
 from .errors import ApiError
 
 # How long SIGTERM waits for requests in flight: the service manager expects a prompt exit.
@@ -110,6 +109,7 @@ def serve(args):
     from waitress.server import create_server
 
     from .app import create_app
+    from .entities import ModelNotFound
     from .workers import default_processes
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
@@ -212,6 +212,7 @@ _PRIVATE_ADDRESSES_WARNING = (
 
 
 def annotate(args):
+    from .entities import ModelNotFound
     from .fetch import FetchLimits
     from .pipeline import Annotator, Options
 

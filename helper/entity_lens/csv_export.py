@@ -12,13 +12,13 @@ MENTION_COLUMNS = ["start", "end", "text", "label", "group", "name"]
 CSV_COLUMNS = [*MENTION_COLUMNS, "aliases", "count", "salience"]
 # Page text opened in a spreadsheet: a cell starting with = + - @ (or a tab or CR before one)
 # would run as a formula.
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
 def inert(text):
     """`text` as a spreadsheet shows it and never runs: a leading quote before a formula."""
     text = "" if text is None else str(text)
-    return "'" + text if _FORMULA_START.match(text) else text
+    return "'" + text if FORMULA_START.match(text) else text
 
 
 def to_csv(result):
