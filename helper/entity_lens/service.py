@@ -363,3 +363,11 @@ def tail(path, lines=LOG_LINES):
         return path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
     except FileNotFoundError:
         return None
+
+
+if __name__ == "__main__":
+    # Logon tasks installed by earlier versions run `pythonw -m entity_lens.service serve ...`:
+    # they keep working, through the package's own entry point.
+    import runpy
+
+    runpy.run_module("entity_lens", run_name="__main__", alter_sys=True)

@@ -39,3 +39,10 @@ def test_a_big_log_is_kept_once_as_log_1(tmp_path):
                    preexec_fn=lambda: (os.close(1), os.close(2)), timeout=60, check=True)
     assert log.with_suffix(".log.1").stat().st_size == 1_000_001
     assert log.read_text(encoding="utf-8") == f"entity-lens {__version__}\n"
+
+
+def test_a_logon_task_from_an_earlier_version_still_starts_the_same_command():
+    # Earlier versions' Windows task ran `pythonw -m entity_lens.service serve ...`.
+    result = subprocess.run([sys.executable, "-m", "entity_lens.service", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (0, f"entity-lens {__version__}\n")
