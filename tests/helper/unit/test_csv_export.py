@@ -11,9 +11,10 @@ from support import ROOT
 
 
 def extension_export_source():
-    """The extension's export module, wherever it lives under extension/ (the file that
-    defines CSV_COLUMNS)."""
-    for path in sorted((ROOT / "extension").rglob("*.*js")):
+    """The text of the extension's file that defines CSV_COLUMNS."""
+    # The source first (export.js, wherever it moves), before a bundle built from it.
+    paths = sorted((ROOT / "extension").rglob("*.*js"), key=lambda p: (p.stem != "export", p))
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         if re.search(r"\bCSV_COLUMNS\s*=\s*\[", text):
             return text
