@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__, cli_service
+from . import __version__, cli_service, model_command
 from .config import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_HOSTS, Config
 from .csv_export import to_csv
 from .errors import ApiError
@@ -55,6 +55,10 @@ def build_parser():
     service_parser = commands.add_parser(
         "service", help="run the helper as a background service started at login")
     cli_service.add_arguments(service_parser)
+
+    model = commands.add_parser(
+        "model", help="the language models the helper has; add one for another language")
+    model_command.add_arguments(model)
     return parser
 
 
@@ -102,6 +106,8 @@ def main(argv=None):
         return pair(args)
     if args.command == "service":
         return cli_service.run(args)
+    if args.command == "model":
+        return model_command.run(args)
     return 2
 
 
