@@ -34,3 +34,9 @@ def test_the_service_knows_nothing_of_the_command_line():
     assert not top_level(loaded) & {"flask", "spacy"}
 
 
+
+
+def test_the_command_line_loads_no_model_code_until_a_command_needs_it():
+    # `entity-lens --help`, `pair` and `service status` stay quick.
+    loaded = top_level(modules_loaded_by("entity_lens.cli"))
+    assert not loaded & {"flask", "spacy", "trafilatura"}, sorted(loaded)
