@@ -376,6 +376,11 @@ export function mentionsOf(index, paras, helperText, entities) {
  * index and segments [{node, start, end}] in the DOM.
  * `options.title` (the helper's title of the article) lets the headline be
  * found where the helper's text has it out of the page's order.
+ * @param {{text: string, nodes: Array<Text|null>, offsets: number[]}} index  text-index.js buildIndex
+ * @param {string} helperText  HelperResult.text
+ * @param {import("../messages.js").HelperEntity[]} entities
+ * @param {{title?: string}} options
+ * @returns {import("../messages.js").Alignment}
  */
 export function align(index, helperText, entities = [], options = {}) {
   const levels = foldLevels(index);
