@@ -1,8 +1,6 @@
 /* Entity Lens: entity labels, their colours and the CSS injected into pages.
-   A plain script shared by the background, the options page and the content
+   A module shared by the background, the options page and the content
    scripts, so every part agrees on names and colours. */
-(function () {
-  "use strict";
 
   // What readers see: eight types in a fixed order, each gathering the model's labels (English
   // OntoNotes labels and the French/WikiNER PER, LOC, ORG, MISC), in the reader's words. spaCy's
@@ -114,8 +112,7 @@
     return rules.join("\n");
   }
 
-  globalThis.EntityLensLabels = {
+  export {
     TYPES, TEXT_COLOR, COLORS, LABELS, WATCH, WATCH_COLOR, WATCH_TYPE, CURRENT_COLOR, CURRENT_TEXT, OFF_BY_DEFAULT,
     DESCRIPTIONS, typeOf, typeById, colorOf, randomNames, pageCss,
   };
-})();

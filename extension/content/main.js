@@ -1,15 +1,21 @@
 /* Entity Lens content controller: the background calls handle(method, arg)
    through scripting.executeScript; this file glues index, alignment,
-   painting, panel and tooltip together. It never talks to the helper. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
-  if (EL.controller) return; // injected twice: keep the first one and its state
-
-  const ext = globalThis.browser ?? globalThis.chrome;
+   painting, panel and tooltip together. It never talks to the helper.
+   content/entry.js puts it where the background finds it. */
+import { browserApi } from "../browser-api.js";
+import { saveFile } from "../download.js";
+import { TYPES, WATCH_TYPE, typeOf, colorOf } from "../labels.js";
+import { MESSAGE } from "../messages.js";
+import { align } from "./align.js";
+import { toCsv, toJson } from "./export.js";
+import { measure } from "./main-text.js";
+import { createPainter } from "./paint.js";
+import { createPanel, placement } from "./panel.js";
+import { buildIndex } from "./text-index.js";
+import { createTooltip } from "./tooltip.js";
+  const ext = browserApi();
   const doc = globalThis.document;
   const view = doc.defaultView || globalThis; // the window (linkedom: its own)
-  const { TYPES, WATCH_TYPE, typeOf, colorOf } = globalThis.EntityLensLabels;
   // The blocks whose boxes make the article's text box (where the panel must not go).
   const TEXT_BLOCKS = "p, li, dd, dt, blockquote, figcaption, td, th, h1, h2, h3, h4, h5, h6, pre";
   // The reader's own choices of where the panel goes (storage.local; unset: placed by room).
@@ -27,7 +33,7 @@
   let navWatch = null;
   let outcome = null; // { mode, reason, elapsedMs }
   let names = null; // this run's highlight and mark names (labels.randomNames())
-  const painter = EL.paint.createPainter(doc);
+  const painter = createPainter(doc);
 
   function send(type) {
     try {
@@ -39,16 +45,16 @@
 
   function ensurePanel() {
     if (panel && panel.host.isConnected) return panel;
-    panel = EL.panel.createPanel(doc, {
+    panel = createPanel(doc, {
       clear() {
         clearAll();
-        send("entity-lens:cleared");
+        send(MESSAGE.cleared);
       },
       retry() {
-        send("entity-lens:retry");
+        send(MESSAGE.retry);
       },
       options() {
-        send("entity-lens:open-options");
+        send(MESSAGE.openOptions);
       },
       entity: jumpTo,
       filter(type, shown) {
@@ -129,7 +135,7 @@
   // Where the panel goes now: the reader's choice, else beside the article (panel.placement).
   function where() {
     const width = (doc.documentElement && doc.documentElement.clientWidth) || view.innerWidth || 0;
-    return EL.panel.placement(textBox(), width, prefs);
+    return placement(textBox(), width, prefs);
   }
 
   function onResize() {
@@ -195,7 +201,7 @@
     navWatch = globalThis.setInterval(() => {
       if (where() !== start) {
         clearAll();
-        send("entity-lens:cleared");
+        send(MESSAGE.cleared);
       }
     }, 1000);
   }
@@ -299,31 +305,24 @@
     const listed = listedCount();
     if (panel) panel.count(listed);
     try {
-      Promise.resolve(ext.runtime.sendMessage({ type: "entity-lens:listed", count: listed })).catch(() => {});
+      Promise.resolve(ext.runtime.sendMessage({ type: MESSAGE.listed, count: listed })).catch(() => {});
     } catch (err) {
       // The extension was reloaded: nothing to tell.
     }
   }
 
   function download(name, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = doc.createElement("a");
-    a.href = url;
-    a.download = name;
-    panel.shadow.append(a);
-    a.click();
-    a.remove();
-    globalThis.setTimeout(() => URL.revokeObjectURL(url), 30000);
+    saveFile(panel.shadow, name, type, text);
   }
 
   function exportAs(kind) {
     if (!result) return;
     const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
     if (kind === "json") {
-      const text = EL.exporter.toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
+      const text = toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
       download(base + ".json", "application/json", text);
     } else {
-      download(base + ".csv", "text/csv", EL.exporter.toCsv(result));
+      download(base + ".csv", "text/csv", toCsv(result));
     }
   }
 
@@ -349,7 +348,8 @@
     },
 
     /** The helper is loading a language's model for the first time (`loading`: [{ code, name }]). */
-    progress({ loading }) {
+    progress(arg) {
+      const loading = arg && arg.loading;
       if (state !== "busy" || !panel || !Array.isArray(loading) || !loading.length) return;
       const names = loading.map((l) => l.name || l.code).join(" and ");
       panel.progress(`Loading the ${names} language model — this happens once…`);
@@ -361,10 +361,10 @@
       result = answer;
       cursors = new Map();
       // A page's script can leave the document without a <body> (document.open, framesets).
-      const index = EL.textIndex.buildIndex(doc.body || doc.documentElement);
-      alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
+      const index = buildIndex(doc.body || doc.documentElement);
+      alignment = align(index, answer.text, answer.entities, { title: answer.title });
       for (const m of alignment.mentions) m.onPage = shownOnPage(m);
-      const main = EL.mainText.measure(answer.text, doc.body || doc.documentElement);
+      const main = measure(answer.text, doc.body || doc.documentElement);
       return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length,
         mainShare: main.share, short: main.short };
     },
@@ -383,7 +383,7 @@
       panel.place(where());
       view.addEventListener("resize", onResize);
       repaint();
-      tooltip = EL.tooltip.createTooltip(doc, panel.tip, {
+      tooltip = createTooltip(doc, panel.tip, {
         mentions: visibleMentions,
         rangesOf: (m) => painter.rangesOf(m),
         describe: (m) => {
@@ -432,7 +432,7 @@
     },
   };
 
-  EL.controller = {
+  export const controller = {
     get state() {
       return state;
     },
@@ -449,4 +449,3 @@
       return panel && panel.host.isConnected ? { host: panel.host, root: panel.shadow } : null;
     },
   };
-})();

@@ -8,9 +8,6 @@
    root in Firefox, and they only ever reach text nodes.
    It docks left or right of the article, or folds into a small pill that
    keeps the highlights (place()); the controller decides where. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
 
   // The docked panel's width: as wide as the room beside the article allows, within these.
   const MIN_WIDTH = 260;
@@ -512,5 +509,4 @@
     };
   }
 
-  EL.panel = { createPanel, placement, setText, textOf, MIN_WIDTH, MAX_WIDTH, MARGIN };
-})();
+  export { createPanel, placement, setText, textOf, MIN_WIDTH, MAX_WIDTH, MARGIN };

@@ -1,9 +1,7 @@
 /* Entity Lens: the hover card. The highlight style adds no elements to the
    page, so hovering is found by hit-testing the mentions' client rects on
    mousemove (throttled); the inline style uses the same path. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+import { setText } from "./panel.js";
 
   const THROTTLE_MS = 60;
   const HIDE_DELAY_MS = 400;
@@ -42,7 +40,6 @@
   /** The card's contents for `info` (see createTooltip's describe), as generated text. */
   function cardContent(doc, info) {
     // Generated text, as in the panel (panel.js setText): nothing a page's find() can reach.
-    const { setText } = EL.panel;
     const make = (tag, className, text) => {
       const el = doc.createElement(tag);
       if (className) el.className = className;
@@ -152,5 +149,4 @@
     };
   }
 
-  EL.tooltip = { createTooltip, hitTest, wikipediaSearch, wikipediaLink };
-})();
+  export { createTooltip, hitTest, wikipediaSearch, wikipediaLink };

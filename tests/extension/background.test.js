@@ -4,7 +4,9 @@
 // its request to the helper.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadScripts } from "./load.js";
+import * as labels from "../../extension/labels.js";
+import { MESSAGE, METHOD } from "../../extension/messages.js";
+import { freshModule } from "./load.js";
 
 const TAB = 7;
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -57,8 +59,29 @@ function fakeStorage(initial = {}) {
   };
 }
 
+/**
+ * The helper as the real helper-client.js meets it: a fake fetch that hands each annotate
+ * request's payload to `annotate(base, payload, { signal })` and answers with its result, or
+ * with the helper's error body for an error with a code; `health()`, when given, answers
+ * GET /v1/health.
+ */
+function fakeHelper(annotate, health) {
+  return async (url, init) => {
+    const { origin, pathname } = new URL(url);
+    if (health && pathname === "/v1/health") return { ok: true, status: 200, statusText: "OK", json: async () => health() };
+    assert.equal(pathname, "/v1/annotate");
+    try {
+      const result = await annotate(origin, JSON.parse(init.body), { signal: init.signal });
+      return { ok: true, status: 200, statusText: "OK", json: async () => result };
+    } catch (error) {
+      const body = { error: { code: error.code, message: error.message } };
+      return { ok: false, status: error.status || 500, statusText: "", json: async () => body };
+    }
+  };
+}
+
 /** Loads background.js with a fake `chrome`; `gates.files` holds the content scripts' injection. */
-function loadBackground({ annotate, fit, local = {}, health }) {
+async function loadBackground({ annotate, fit, local = {}, health }) {
   const on = {};
   const badges = [];
   const css = { inserted: [], removed: [] };
@@ -84,9 +107,8 @@ function loadBackground({ annotate, fit, local = {}, health }) {
           content = content || fakeContent(fit);
           return [{ result: undefined }];
         }
-        // The injected functions read globalThis.EntityLens, here the scope background.js was
-        // loaded with: the fake page's controller is put there.
-        scope.EntityLens = content ? { controller: content } : undefined;
+        // The injected functions read globalThis.EntityLens: the fake page's controller is put there.
+        globalThis.EntityLens = content ? { controller: content } : undefined;
         try {
           return [{ result: func(...args) }];
         } catch (err) {
@@ -102,11 +124,10 @@ function loadBackground({ annotate, fit, local = {}, health }) {
     contextMenus: { create() {}, onClicked: listener("menu") },
     tabs: { onUpdated: listener("updated"), onRemoved: listener("removed") },
   };
-  const scope = { chrome };
-  loadScripts(["labels.js", "watchlist.js", "settings.js", "helper-client.js"], scope);
-  scope.EntityLensHelper = { ...scope.EntityLensHelper, annotate, ...(health ? { health } : {}) };
-  loadScripts(["background.js"], scope);
-  return { on, badges, gates, thrown, css, session, scope, content: () => content };
+  globalThis.chrome = chrome;
+  globalThis.fetch = fakeHelper(annotate, health);
+  await freshModule("background.js");
+  return { on, badges, gates, thrown, css, session, content: () => content };
 }
 
 async function settle() {
@@ -115,7 +136,7 @@ async function settle() {
 
 test("a second click while the content scripts are being injected cancels the run and leaves the tab clear", async () => {
   const asked = [];
-  const bg = loadBackground({ annotate: async (...a) => (asked.push(a), { text: "", entities: [], groups: [] }) });
+  const bg = await loadBackground({ annotate: async (...a) => (asked.push(a), { text: "", entities: [], groups: [] }) });
   bg.gates.files = deferred();
   bg.on.click({ id: TAB });
   await settle(); // the run waits on the injection
@@ -140,7 +161,7 @@ test("a second click while the content scripts are being injected cancels the ru
 test("closing the tab cancels its request to the helper", async () => {
   let signal = null;
   const answered = deferred();
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: (base, payload, options) => {
       signal = options.signal;
       return answered.promise;
@@ -159,12 +180,12 @@ test("closing the tab cancels its request to the helper", async () => {
 
 const RESULT = { text: "Ada Lovelace wrote.", entities: [], groups: [] };
 /** The message the panel's retry button sends (the background reads the tab off the sender). */
-const retryFrom = (bg, tabId) => bg.on.message({ type: "entity-lens:retry" }, { tab: { id: tabId } }, () => {});
+const retryFrom = (bg, tabId) => bg.on.message({ type: MESSAGE.retry }, { tab: { id: tabId } }, () => {});
 
 test("one run per tab: a retry while a run is going is dropped, the run ends normally, a later retry runs", async () => {
   const asked = [];
   let answer = deferred();
-  const bg = loadBackground({ annotate: (base, payload) => (asked.push(payload), answer.promise) });
+  const bg = await loadBackground({ annotate: (base, payload) => (asked.push(payload), answer.promise) });
   bg.on.click({ id: TAB });
   await settle();
   assert.equal(asked.length, 1, "the first run did not ask the helper");
@@ -190,8 +211,7 @@ test("one run per tab: a retry while a run is going is dropped, the run ends nor
 });
 
 test("each run paints under fresh random names, kept in session storage to remove its very CSS", async () => {
-  const bg = loadBackground({ annotate: async () => RESULT });
-  const labels = bg.scope.EntityLensLabels;
+  const bg = await loadBackground({ annotate: async () => RESULT });
   const runs = [];
   for (let i = 0; i < 2; i++) {
     bg.on.click({ id: TAB }); // run
@@ -223,7 +243,7 @@ test("each run paints under fresh random names, kept in session storage to remov
 
 test("auto mode: a private_address refusal sends the page as displayed, and the status names no code", async () => {
   const asked = [];
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: async (base, payload) => {
       asked.push(payload);
       if (payload.html === undefined) {
@@ -247,7 +267,7 @@ test("auto mode: a private_address refusal sends the page as displayed, and the 
 
 test("auto mode sends the page as displayed when the fetched text is clearly short of it", async () => {
   const asked = [];
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: async (base, payload) => (asked.push(payload), { text: "", entities: [], groups: [] }),
     fit: { paragraphs: 2, aligned: 2, mentions: 0, mainShare: 0.06, short: true },
   });
@@ -262,16 +282,16 @@ test("auto mode sends the page as displayed when the fetched text is clearly sho
 test("a request waiting more than 700 ms polls health; a language model loading for the first time is said in the panel", async () => {
   const polled = [];
   const answered = deferred();
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: () => answered.promise,
-    health: async () => (polled.push(Date.now()), { status: "ok", loading: [{ code: "fr", name: "French" }] }),
+    health: () => (polled.push(Date.now()), { status: "ok", loading: [{ code: "fr", name: "French" }] }),
   });
   bg.on.click({ id: TAB });
   await new Promise((r) => setTimeout(r, 400));
   assert.equal(polled.length, 0, "health was asked before the request had waited 700 ms");
   await new Promise((r) => setTimeout(r, 1600));
   assert.ok(polled.length >= 1, "health was not polled while the request waited");
-  const progress = bg.content().args.filter(([method]) => method === "progress");
+  const progress = bg.content().args.filter(([method]) => method === METHOD.progress);
   assert.deepEqual(progress[0][1], { loading: [{ code: "fr", name: "French" }] });
   answered.resolve(RESULT);
   await settle();
@@ -283,14 +303,14 @@ test("a request waiting more than 700 ms polls health; a language model loading 
 
 test("a quick answer asks no health; the panel's count of listed entries goes to the badge", async () => {
   const polled = [];
-  const bg = loadBackground({ annotate: async () => RESULT, health: async () => (polled.push(1), { status: "ok", loading: [] }) });
+  const bg = await loadBackground({ annotate: async () => RESULT, health: () => (polled.push(1), { status: "ok", loading: [] }) });
   bg.on.click({ id: TAB });
   await settle();
   await new Promise((r) => setTimeout(r, 900));
   assert.equal(polled.length, 0);
   assert.equal(bg.badges.at(-1), "1");
-  bg.on.message({ type: "entity-lens:listed", count: 5 }, { tab: { id: TAB } }, () => {});
+  bg.on.message({ type: MESSAGE.listed, count: 5 }, { tab: { id: TAB } }, () => {});
   assert.equal(bg.badges.at(-1), "5");
-  bg.on.message({ type: "entity-lens:listed", count: "lots" }, { tab: { id: TAB } }, () => {});
+  bg.on.message({ type: MESSAGE.listed, count: "lots" }, { tab: { id: TAB } }, () => {});
   assert.equal(bg.badges.at(-1), "5", "a count that is not a number reached the badge");
 });

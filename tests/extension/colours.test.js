@@ -3,10 +3,9 @@
 // over each highlight passes WCAG AA.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadScripts } from "./load.js";
+import * as labels from "../../extension/labels.js";
 import { DEFICIENCIES, distance, contrast, deltaE2000 } from "./colour-vision.js";
 
-const labels = loadScripts(["labels.js"]).EntityLensLabels;
 const VISIONS = [null, ...Object.keys(DEFICIENCIES)];
 // CIEDE2000 about 10 and above: two colours a reader names differently at a glance.
 const MIN_DISTANCE = 10;

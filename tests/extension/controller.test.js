@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPage, loadScripts, entitiesFor } from "./load.js";
+import { randomNames } from "../../extension/labels.js";
+import { MESSAGE, METHOD } from "../../extension/messages.js";
+import { textOf, placement, MIN_WIDTH, MAX_WIDTH } from "../../extension/content/panel.js";
+import { createTooltip, wikipediaLink } from "../../extension/content/tooltip.js";
+import { loadPage, freshModule, entitiesFor } from "./load.js";
 
-const FILES = [
-  "labels.js", "content/text-index.js", "content/align.js", "content/paint.js",
-  "content/tooltip.js", "content/panel.js", "content/export.js", "content/main-text.js", "content/main.js",
-];
 const TEXT = "Olaf Scholz met Emmanuel Macron in Paris on Monday.";
 const HTML = `<body><nav>Paris</nav><article><p>Olaf Scholz met <a href="#">Emmanuel</a> Macron in Paris on Monday.</p></article></body>`;
 
@@ -49,24 +49,32 @@ function byScript(window, el, type, props = {}) {
   return event;
 }
 
-const NAMES_OF = (scope) => scope.EntityLensLabels.randomNames();
+const realSetTimeout = globalThis.setTimeout;
 
-test("busy, load, show, filter and clear through the controller, with the panel outside <body>", () => {
-  const sent = [];
-  const { document } = loadPage(HTML, []);
-  const roots = keepShadowRoots(document);
-  // No CSS.highlights in linkedom, so this runs the inline style; timers are inert.
-  const scope = {
-    document,
-    location: { href: "https://news.example/a#top", hostname: "news.example" },
+/**
+ * A fresh content controller (content/main.js, as content/entry.js exposes it) on `document`,
+ * with the page globals it reads set first. Timers: the navigation watch's interval is inert; the
+ * export's 30 s revokeObjectURL timer must not hold the test run open.
+ */
+async function loadController(document, { href = "https://news.example/a", sendMessage = async () => {} } = {}) {
+  const chrome = { runtime: { sendMessage } };
+  const location = { href, hostname: new URL(href).hostname };
+  Object.assign(globalThis, {
+    document, location, chrome,
     setInterval: () => 1,
     clearInterval: () => {},
-    setTimeout,
-    clearTimeout,
-    chrome: { runtime: { sendMessage: async (m) => sent.push(m) } },
-  };
-  loadScripts(FILES, scope);
-  const controller = scope.EntityLens.controller;
+    setTimeout: (fn, ms) => realSetTimeout(fn, ms).unref(),
+  });
+  const { controller } = await freshModule("content/main.js");
+  return { controller, chrome };
+}
+
+test("busy, load, show, filter and clear through the controller, with the panel outside <body>", async () => {
+  const sent = [];
+  const { document } = loadPage(HTML);
+  const roots = keepShadowRoots(document);
+  // No CSS.highlights in linkedom, so this runs the inline style.
+  const { controller } = await loadController(document, { href: "https://news.example/a#top", sendMessage: async (m) => sent.push(m) });
   const before = document.body.outerHTML;
 
   controller.handle("busy", {});
@@ -85,7 +93,7 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   const fit = controller.handle("load", { text: TEXT, entities, groups, model: { name: "m", version: "1" } });
   assert.deepEqual({ ...fit }, { paragraphs: 1, aligned: 1, mentions: 4, mainShare: 1, short: false });
 
-  const names = NAMES_OF(scope);
+  const names = randomNames();
   const settings = { style: "inline", types: ["PERSON", "GPE"], names };
   const shown = controller.handle("show", { mode: "url", reason: "", elapsedMs: 120, settings });
   // The badge: the entries the panel lists (Monday's type, Dates, is hidden by default).
@@ -96,7 +104,6 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   // Types in the reader's words and in their fixed order.
   assert.deepEqual([...root.querySelectorAll("input[data-type]")].map((i) => [i.getAttribute("data-type"), i.checked]),
     [["people", true], ["places", true], ["dates", false]]);
-  const { textOf } = scope.EntityLens.panel;
   assert.equal(textOf(root.querySelector(".status")), "3 names in this article");
   assert.deepEqual([...root.querySelectorAll(".group h3")].map((h) => textOf(h)), ["People", "Places", "Dates"]);
   // The model, timing, mode and spaCy's codes only behind "About this result".
@@ -126,22 +133,12 @@ const WATCH_TEXT = "Olaf Scholz met Acme Corp in Paris. Acme Corp said no.";
 const WATCH_HTML = `<body><article><p>${WATCH_TEXT}</p></article></body>`;
 
 /** A controller on WATCH_HTML with the helper's answer loaded; WATCH groups come last on purpose. */
-function watchSetup() {
-  const { document, window } = loadPage(WATCH_HTML, []);
+async function watchSetup() {
+  const { document, window } = loadPage(WATCH_HTML);
   const roots = keepShadowRoots(document);
   window.innerWidth = 1000;
   window.innerHeight = 800;
-  const scope = {
-    document,
-    location: { href: "https://news.example/a", hostname: "news.example" },
-    setInterval: () => 1,
-    clearInterval: () => {},
-    // Unreferenced: the export's 30 s revokeObjectURL timer must not hold the test run open.
-    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-    clearTimeout,
-    chrome: { runtime: { sendMessage: async () => {} } },
-  };
-  loadScripts(FILES, scope);
+  const { controller, chrome } = await loadController(document);
   const entities = entitiesFor(WATCH_TEXT, [
     ["Olaf Scholz", "PERSON", "g1"], ["Acme Corp", "WATCH", "g3"], ["Paris", "GPE", "g2"], ["Acme Corp", "WATCH", "g3"],
   ]);
@@ -152,16 +149,14 @@ function watchSetup() {
     { id: "g3", label: "WATCH", name: "acme corp", aliases: ["Acme Corp"], count: 2, salience: 0.4,
       wikipedia: "javascript:alert(1)" },
   ];
-  const controller = scope.EntityLens.controller;
   controller.handle("busy", {});
   controller.handle("load", { url: "https://news.example/a", title: "A", language: "en", text: WATCH_TEXT, entities, groups,
     model: { name: "m", version: "1" } });
-  return { document, window, scope, controller, root: roots[0].root, names: NAMES_OF(scope) };
+  return { document, window, chrome, controller, root: roots[0].root, names: randomNames() };
 }
 
-test("WATCH is listed first in its own Watchlist section and shown whatever the stored types", () => {
-  const { document, window, scope, controller, root, names } = watchSetup();
-  const { textOf } = scope.EntityLens.panel;
+test("WATCH is listed first in its own Watchlist section and shown whatever the stored types", async () => {
+  const { document, window, controller, root, names } = await watchSetup();
   // The stored types predate the watchlist (no WATCH): watched names are shown anyway.
   controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON"], names } });
   const sections = [...root.querySelectorAll(".group")];
@@ -182,7 +177,7 @@ test("WATCH is listed first in its own Watchlist section and shown whatever the 
 });
 
 test("the panel's export buttons download JSON and CSV with groups and mentions", async () => {
-  const { window, controller, root, names } = watchSetup();
+  const { window, controller, root, names } = await watchSetup();
   controller.handle("show", { mode: "page", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"], names } });
   const saved = [];
   const real = URL.createObjectURL;
@@ -213,8 +208,7 @@ test("the panel's export buttons download JSON and CSV with groups and mentions"
 
 test("the hover card links to the group's Wikipedia search and lists its aliases", () => {
   // The card writes its words as the panel does (panel.js setText).
-  const { document, scope } = loadPage("<body><p>Olaf Scholz</p></body>", ["content/panel.js", "content/tooltip.js"]);
-  const { textOf } = scope.EntityLens.panel;
+  const { document } = loadPage("<body><p>Olaf Scholz</p></body>");
   document.defaultView.innerWidth = 1000;
   document.defaultView.innerHeight = 800;
   const tip = document.createElement("div");
@@ -226,7 +220,7 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
     wikipedia: "https://fr.wikipedia.org/w/index.php?search=Olaf%20Scholz",
   };
   const mention = {};
-  scope.EntityLens.tooltip.createTooltip(document, tip, {
+  createTooltip(document, tip, {
     mentions: () => [mention],
     rangesOf: () => [{ getClientRects: () => [rect] }],
     describe: () => info,
@@ -246,37 +240,36 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
   assert.equal(tip.textContent, "", "the card's words are text nodes a page can find");
 
   // Missing or foreign links fall back to an English search; a javascript: URL is never used.
-  const { wikipediaLink } = scope.EntityLens.tooltip;
   assert.equal(wikipediaLink(undefined, "Acme Corp"), "https://en.wikipedia.org/w/index.php?search=Acme%20Corp");
   assert.equal(wikipediaLink("javascript:alert(1)", "x"), "https://en.wikipedia.org/w/index.php?search=x");
   assert.equal(wikipediaLink("https://evil.example/wikipedia.org", "x"), "https://en.wikipedia.org/w/index.php?search=x");
   assert.equal(wikipediaLink("http://fr.wikipedia.org/w/index.php?search=x", "x"), "https://en.wikipedia.org/w/index.php?search=x");
 });
 
-test("the status says how long the helper took, or that it answered from its cache", () => {
+test("the status says how long the helper took, or that it answered from its cache", async () => {
   const settings = { style: "inline", types: ["PERSON"] };
-  const status = (extra) => {
-    const { controller, root, names, scope } = watchSetup();
+  const status = async (extra) => {
+    const { controller, root, names } = await watchSetup();
     controller.handle("load", { url: "https://news.example/a", title: "A", text: WATCH_TEXT, entities: [], groups: [],
       model: { name: "m", version: "1" }, ...extra });
     controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings: { ...settings, names } });
-    const text = scope.EntityLens.panel.textOf(root.querySelector(".info"));
+    const text = textOf(root.querySelector(".info"));
     controller.handle("clear");
     return text;
   };
-  assert.match(status({}), /Time1\.2 sModeurl/);
-  const cached = status({ cached: true });
+  assert.match(await status({}), /Time1\.2 sModeurl/);
+  const cached = await status({ cached: true });
   assert.match(cached, /Modelm 1TimecachedModeurl/);
   assert.doesNotMatch(cached, /\d s /);
 });
 
 /** A controller showing WATCH_HTML's results (inline style), with the calls it sent and the jumps. */
-function shownSetup() {
-  const setup = watchSetup();
-  const { window, scope, controller, names } = setup;
+async function shownSetup() {
+  const setup = await watchSetup();
+  const { window, chrome, controller, names } = setup;
   const sent = [];
   const listed = [];
-  scope.chrome.runtime.sendMessage = async (m) => (m.type === "entity-lens:listed" ? listed.push(m.count) : sent.push(m.type));
+  chrome.runtime.sendMessage = async (m) => (m.type === MESSAGE.listed ? listed.push(m.count) : sent.push(m.type));
   const jumps = [];
   window.HTMLElement.prototype.scrollIntoView = function () {
     jumps.push(this.textContent);
@@ -289,8 +282,8 @@ function shownSetup() {
 
 const marks = (document) => [...document.querySelectorAll("mark")].map((m) => m.textContent);
 
-test("events a page script makes do nothing: clicks, .click(), Escape, filter changes, an injected retry button", () => {
-  const { document, window, controller, root, sent, jumps } = shownSetup();
+test("events a page script makes do nothing: clicks, .click(), Escape, filter changes, an injected retry button", async () => {
+  const { document, window, controller, root, sent, jumps } = await shownSetup();
   const painted = marks(document);
   assert.deepEqual(painted, ["Olaf Scholz", "Acme Corp", "Paris", "Acme Corp"]);
   const entity = root.querySelector('button[data-group="g1"]');
@@ -326,15 +319,14 @@ test("events a page script makes do nothing: clicks, .click(), Escape, filter ch
   controller.handle("clear");
 });
 
-test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", () => {
-  const { document, window, controller, root, sent, jumps, listed, scope } = shownSetup();
+test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", async () => {
+  const { document, window, controller, root, sent, jumps, listed } = await shownSetup();
   byReader(window, root.querySelector('button[data-group="g1"]'), "click");
   assert.deepEqual(jumps, ["Olaf Scholz"]);
   // "n of N" on the entity's button, marked current until the next jump.
   const acme = root.querySelector('button[data-group="g3"]');
   byReader(window, acme, "click");
   byReader(window, acme, "click");
-  const { textOf } = scope.EntityLens.panel;
   assert.equal(textOf(acme.querySelector(".count")), "2 of 2");
   assert.equal(acme.getAttribute("aria-current"), "true");
   assert.equal(root.querySelector('button[data-group="g1"]').getAttribute("aria-current"), null);
@@ -349,11 +341,11 @@ test("the reader's own clicks, keys and changes work: jump, filter, retry, Escap
 
   controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
   byReader(window, root.querySelector('button[data-action="retry"]'), "click");
-  assert.deepEqual(sent, ["entity-lens:retry"]);
+  assert.deepEqual(sent, [MESSAGE.retry]);
 
   // Escape folds the panel into its pill (the highlights stay); the pill opens it again.
   byReader(window, root.querySelector(".panel"), "keydown", { key: "Escape" });
-  assert.deepEqual(sent, ["entity-lens:retry"]);
+  assert.deepEqual(sent, [MESSAGE.retry]);
   assert.equal(root.querySelector(".panel").hidden, true);
   assert.equal(root.querySelector(".pill").hidden, false);
   assert.equal(controller.handle("inspect").panel.collapsed, true);
@@ -361,13 +353,13 @@ test("the reader's own clicks, keys and changes work: jump, filter, retry, Escap
   assert.equal(root.querySelector(".panel").hidden, false);
   // Clear is its own button: it takes the highlights and the panel away.
   byReader(window, root.querySelector('button[data-action="clear"]'), "click");
-  assert.deepEqual(sent, ["entity-lens:retry", "entity-lens:cleared"]);
+  assert.deepEqual(sent, [MESSAGE.retry, MESSAGE.cleared]);
   assert.equal(controller.state, "idle");
   assert.equal(document.querySelector("entity-lens-panel"), null);
 });
 
-test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", () => {
-  const { controller, names } = shownSetup();
+test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", async () => {
+  const { controller, names } = await shownSetup();
   const seen = controller.handle("inspect");
   assert.deepEqual(Object.keys(seen).sort(), ["names", "painted", "panel", "state", "style", "watchBoxes"]);
   assert.equal(seen.watchBoxes, 0, "the inline style marks watched names in the page, no boxes");
@@ -418,9 +410,19 @@ test("inspect: the run's state, names, the panel as shown (closed to the page) a
   assert.deepEqual(cleared.painted, []);
 });
 
+test("the controller answers every method messages.js names, and only those", async () => {
+  const { controller } = await shownSetup();
+  const args = { busy: { settings: {} }, load: { text: WATCH_TEXT, entities: [], groups: [] },
+    show: { mode: "url", reason: "", elapsedMs: 1, settings: { style: "inline", types: [], names: randomNames() } },
+    error: { title: "t", advice: "a" }, progress: { loading: [] } };
+  for (const method of Object.values(METHOD)) {
+    assert.doesNotThrow(() => controller.handle(method, args[method]), method);
+  }
+  assert.throws(() => controller.handle("toString"), /Unknown method toString/);
+  controller.handle(METHOD.clear);
+});
+
 test("placement: beside the article on the side with room, folded when neither has room, the reader's choice first", () => {
-  const { scope } = loadPage("<p>x</p>", ["content/panel.js"]);
-  const { placement, MIN_WIDTH, MAX_WIDTH } = scope.EntityLens.panel;
   // A centred 700 px column in a 1920 px window: the right side, full width.
   assert.deepEqual(placement({ left: 610, right: 1310 }, 1920), { dock: "right", collapsed: false, width: MAX_WIDTH });
   // Room only on the left.
@@ -442,10 +444,10 @@ test("placement: beside the article on the side with room, folded when neither h
   assert.deepEqual(placement({ left: 610, right: 1310 }, 1920, { dock: null, collapsed: null }).collapsed, false);
 });
 
-test("mentions in paragraphs the page hides are listed as such, not offered as jumps", () => {
+test("mentions in paragraphs the page hides are listed as such, not offered as jumps", async () => {
   const text = "Olaf Scholz met Anna Berg.\n\nAnna Berg left.";
   const html = `<body><article><p>Olaf Scholz met Anna Berg.</p><p class="gone">Anna Berg left.</p></article></body>`;
-  const { document, window } = loadPage(html, []);
+  const { document, window } = loadPage(html);
   const roots = keepShadowRoots(document);
   // linkedom lays nothing out: the hidden paragraph is the one the browser would not render.
   window.HTMLElement.prototype.checkVisibility = function () {
@@ -455,56 +457,60 @@ test("mentions in paragraphs the page hides are listed as such, not offered as j
   window.HTMLElement.prototype.scrollIntoView = function (options) {
     jumps.push([this.textContent, options.behavior]);
   };
-  const scope = {
-    document, location: { href: "https://news.example/b", hostname: "news.example" },
-    setInterval: () => 1, clearInterval: () => {}, setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout,
-    // The reader asked for less motion: no smooth scrolling.
-    matchMedia: (query) => ({ matches: query === "(prefers-reduced-motion: reduce)" }),
-    chrome: { runtime: { sendMessage: async () => {} } },
-  };
-  loadScripts(FILES, scope);
-  document.createRange = () => ({ selectNodeContents(node) { this.startContainer = node; }, getClientRects: () => [] });
-  const controller = scope.EntityLens.controller;
-  const entities = entitiesFor(text, [["Olaf Scholz", "PERSON", "g1"], ["Anna Berg", "PERSON", "g2"], ["Anna Berg", "PERSON", "g2"]]);
-  const groups = [{ id: "g1", label: "PERSON", name: "Olaf Scholz", count: 1 }, { id: "g2", label: "PERSON", name: "Anna Berg", count: 2 }];
-  controller.handle("busy", {});
-  controller.handle("load", { text, entities, groups, model: { name: "m", version: "1" } });
-  controller.handle("show", { mode: "url", reason: "", elapsedMs: 5, settings: { style: "inline", types: ["PERSON"], names: NAMES_OF(scope) } });
-  const seen = controller.handle("inspect").panel;
-  const anna = seen.sections[0].entities.find((e) => e.id === "g2");
-  assert.equal(anna.count, "1 (+1 hidden)");
-  assert.equal(anna.disabled, false);
-  const { root } = roots[0];
-  assert.match(root.querySelector('button[data-group="g2"]').getAttribute("aria-label"), /1 not shown on the page/);
-  // Jumps go only to the mention the page shows, again and again: "1 of 1".
-  const button = root.querySelector('button[data-group="g2"]');
-  byReader(window, button, "click");
-  byReader(window, button, "click");
-  assert.deepEqual(jumps, [["Anna Berg", "auto"], ["Anna Berg", "auto"]]);
-  assert.equal(scope.EntityLens.panel.textOf(button.querySelector(".count")), "1 of 1");
-  controller.handle("clear");
+  // The reader asked for less motion: no smooth scrolling.
+  globalThis.matchMedia = (query) => ({ matches: query === "(prefers-reduced-motion: reduce)" });
+  try {
+    const { controller } = await loadController(document, { href: "https://news.example/b" });
+    document.createRange = () => ({ selectNodeContents(node) { this.startContainer = node; }, getClientRects: () => [] });
+    const entities = entitiesFor(text, [["Olaf Scholz", "PERSON", "g1"], ["Anna Berg", "PERSON", "g2"], ["Anna Berg", "PERSON", "g2"]]);
+    const groups = [{ id: "g1", label: "PERSON", name: "Olaf Scholz", count: 1 }, { id: "g2", label: "PERSON", name: "Anna Berg", count: 2 }];
+    controller.handle("busy", {});
+    controller.handle("load", { text, entities, groups, model: { name: "m", version: "1" } });
+    controller.handle("show", { mode: "url", reason: "", elapsedMs: 5, settings: { style: "inline", types: ["PERSON"], names: randomNames() } });
+    const seen = controller.handle("inspect").panel;
+    const anna = seen.sections[0].entities.find((e) => e.id === "g2");
+    assert.equal(anna.count, "1 (+1 hidden)");
+    assert.equal(anna.disabled, false);
+    const { root } = roots[0];
+    assert.match(root.querySelector('button[data-group="g2"]').getAttribute("aria-label"), /1 not shown on the page/);
+    // Jumps go only to the mention the page shows, again and again: "1 of 1".
+    const button = root.querySelector('button[data-group="g2"]');
+    byReader(window, button, "click");
+    byReader(window, button, "click");
+    assert.deepEqual(jumps, [["Anna Berg", "auto"], ["Anna Berg", "auto"]]);
+    assert.equal(textOf(button.querySelector(".count")), "1 of 1");
+    controller.handle("clear");
+  } finally {
+    delete globalThis.matchMedia;
+  }
 });
 
-test("an unsupported language: the plain sentence, the command under Details with a copy button; a language loading once", () => {
-  const { controller, root, scope, window } = watchSetup();
-  const { textOf } = scope.EntityLens.panel;
+test("an unsupported language: the plain sentence, the command under Details with a copy button; a language loading once", async () => {
+  const { controller, root, window } = await watchSetup();
   const copied = [];
-  scope.navigator = { clipboard: { writeText: async (text) => copied.push(text) } };
-  controller.handle("busy", {});
-  controller.handle("progress", { loading: [{ code: "fr", name: "French" }] });
-  assert.equal(textOf(root.querySelector(".status")), "Loading the French language model — this happens once…");
-  const command = "/home/ana/entity-lens/.venv/bin/entity-lens model add pt";
-  controller.handle("error", { code: "unsupported_language", title: "This page is in Portuguese, and the helper has no Portuguese language model installed.", advice: "", command });
-  const seen = controller.handle("inspect").panel;
-  assert.equal(seen.error.title, "This page is in Portuguese, and the helper has no Portuguese language model installed.");
-  assert.equal(seen.error.command, command);
-  const details = root.querySelector('.error button[data-action="info"]');
-  assert.equal(textOf(details), "Details");
-  assert.equal(root.querySelector(".error .info").hidden, true);
-  byReader(window, details, "click");
-  assert.equal(root.querySelector(".error .info").hidden, false);
-  assert.match(textOf(root.querySelector(".error .info")), /then restart the helper/);
-  byReader(window, root.querySelector('button[data-action="copy"]'), "click");
-  assert.deepEqual(copied, [command]);
-  controller.handle("clear");
+  const navigator = Object.getOwnPropertyDescriptor(globalThis, "navigator");
+  Object.defineProperty(globalThis, "navigator", { configurable: true, value: { clipboard: { writeText: async (text) => copied.push(text) } } });
+  try {
+    controller.handle("busy", {});
+    controller.handle("progress", { loading: [{ code: "fr", name: "French" }] });
+    assert.equal(textOf(root.querySelector(".status")), "Loading the French language model — this happens once…");
+    const command = "/home/ana/entity-lens/.venv/bin/entity-lens model add pt";
+    const title = "This page is in Portuguese, and the helper has no Portuguese language model installed.";
+    controller.handle("error", { code: "unsupported_language", title, advice: "", command });
+    const seen = controller.handle("inspect").panel;
+    assert.equal(seen.error.title, title);
+    assert.equal(seen.error.command, command);
+    const details = root.querySelector('.error button[data-action="info"]');
+    assert.equal(textOf(details), "Details");
+    assert.equal(root.querySelector(".error .info").hidden, true);
+    byReader(window, details, "click");
+    assert.equal(root.querySelector(".error .info").hidden, false);
+    assert.match(textOf(root.querySelector(".error .info")), /then restart the helper/);
+    byReader(window, root.querySelector('button[data-action="copy"]'), "click");
+    assert.deepEqual(copied, [command]);
+    controller.handle("clear");
+  } finally {
+    if (navigator) Object.defineProperty(globalThis, "navigator", navigator);
+    else delete globalThis.navigator;
+  }
 });
