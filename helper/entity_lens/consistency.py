@@ -36,7 +36,9 @@ _ROLES = {
            "daughter", "son", "wife", "husband", "widow", "aunt", "uncle", "dean", "principal",
            "teacher", "student", "doctor", "nurse", "deputy", "commissioner", "sheriff",
            "detective", "prosecutor", "lawmaker", "congressman", "congresswoman", "candidate",
-           "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady"},
+           "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady",
+           # Positions as sports tables abbreviate them: "LB Sione Takitaki", "CB Denzel Ward".
+           "qb", "rb", "wr", "te", "ol", "dl", "dt", "lb", "olb", "ilb", "cb", "fb", "gk"},
     "fr": {"m", "mme", "mlle", "dr", "président", "présidente", "ministre", "directeur",
            "directrice", "porte-parole", "maire", "député", "députée", "sénateur", "sénatrice",
            "juge", "avocat", "avocate", "professeur", "professeure", "général", "générale",
@@ -76,7 +78,14 @@ _PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "ga
                       "stade", "impasse", "allée", "cours", "chemin", "route"}}
 # Prepositions that put what follows on a map ("in Palmyra", "near al-Tanf", "à Trèbes").
 _LOCATIVE = {"en": {"in", "near", "outside"}, "fr": {"à", "près"}}
+# Nouns a person's surname qualifies and a company's name does not ("the Trump administration",
+# "the Assad regime"): a one-word name before one is a person, introduced or not.
+_PERSON_HELD = {"en": {"administration", "regime", "presidency", "campaign", "dynasty",
+                       "era", "loyalists", "supporters", "impeachment"},
+                "fr": set()}
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-zà-ÿ][\w-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 
 
@@ -98,6 +107,22 @@ def _previous_word(text, start):
 def _appositive_role(text, end, roles):
     match = re.match(r",\s+((?:[a-zà-ÿ-]+\s+){0,3}[a-zà-ÿ-]+)", text[end:end + 80])
     return bool(match) and any(w in roles for w in match.group(1).split())
+
+
+def _coordinated_people(text, mentions, people):
+    """A two- or three-word name listed with a person ("Herb Lash and Megan Davies", "Ana Ruiz,
+    Tom Lee") is a person too: a list joins names of one kind. In place on `people`."""
+    named = [m for m in mentions if m.label in _NAMEABLE]
+    for order in (named, named[::-1]):
+        for before, after in zip(order, order[1:]):
+            first, second = sorted((before, after), key=lambda m: m.start)
+            if not _COORDINATION.fullmatch(text, first.end, second.start):
+                continue
+            for known, candidate in ((before, after), (after, before)):
+                words = _words(candidate.text)
+                if (known.text.casefold() in people and _titlecase_name(words)
+                        and not any(w.casefold() in _NOT_PERSON_WORDS for w in words)):
+                    people.add(candidate.text.casefold())
 
 
 def _at_dateline(text, mention):
@@ -131,6 +156,7 @@ def relabel(text, mentions, lang, lone_person=True):
         elif _titlecase_name(words) and not organisation_like \
                 and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
             people.add(key)
+    _coordinated_people(text, mentions, people)
     # Surname → how many different people in the text carry it.
     surnames = {}
     for key in people:
@@ -151,11 +177,17 @@ def relabel(text, mentions, lang, lone_person=True):
             m.label = "PERSON"
     if lone_person:
         _unintroduced_people_are_organisations(text, mentions, people, roles,
-                                               _LOCATIVE.get(lang, set()))
+                                               _LOCATIVE.get(lang, set()),
+                                               _PERSON_HELD.get(lang, set()))
     return mentions
 
 
-def _unintroduced_people_are_organisations(text, mentions, people, roles, locative):
+def _next_word(text, end):
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _unintroduced_people_are_organisations(text, mentions, people, roles, locative, held):
     """A one-word PERSON the text never names in full nor gives a title is, in news, most often
     a company or an outlet the model mistook ("Politico said", "Burisma paid"), or a place when
     the text once puts something "in" it ("in Palmyra")."""
@@ -165,7 +197,8 @@ def _unintroduced_people_are_organisations(text, mentions, people, roles, locati
         if m.label == "PERSON" and len(m.text.split()) == 1:
             key = m.text.casefold()
             previous = _previous_word(text, m.start)
-            lone[key] = lone.get(key, True) and previous not in roles and key not in name_parts
+            lone[key] = (lone.get(key, True) and previous not in roles and key not in name_parts
+                         and _next_word(text, m.end) not in held)
             if previous in locative:
                 located.add(key)
     for m in mentions:

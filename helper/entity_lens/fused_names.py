@@ -1,7 +1,8 @@
 """Spans that glue something onto a name the same text also uses on its own.
 
-- A capitalised common word in front ("Questioning Vindman", "Regular European"): the text
-  writes that word in lower case elsewhere and uses the rest alone as a name, so the word goes.
+- A capitalised common word in front ("Regular European"): the text writes that word in lower
+  case elsewhere, or it is a long "-ing" participle ("Questioning Vindman"), and the text uses
+  the rest alone as a name, so the word goes.
 - Two names run together ("Browns Greedy Williams", "Louisiana Democrats"): a known name
   followed by a person's full name, or a place followed by a group, both used alone elsewhere,
   are two names.
@@ -14,6 +15,9 @@ from collections import Counter
 from .entities import Mention
 
 _WORD = re.compile(r"\S+")
+# An English participle opening a sentence or caption ("Questioning Vindman, Castor said"):
+# long enough that no given name ("Sterling", "Irving") looks like one.
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{5,}ing")
 
 
 def _majority(labels):
@@ -40,7 +44,8 @@ def _cut(m, words, known, lower_words):
 
     first_word = words[0].group()
     rest, rest_start, rest_end = part(1, len(words))
-    if first_word.casefold() in lower_words and rest.casefold() in known:
+    if (first_word.casefold() in lower_words or _PARTICIPLE.fullmatch(first_word)) \
+            and rest.casefold() in known:
         return [Mention(rest_start, rest_end, rest, _majority(known[rest.casefold()]))]
     for i in range(1, len(words)):
         left, left_start, left_end = part(0, i)

@@ -7,7 +7,9 @@ Rules are about the language, never about particular articles:
 - junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
   ("sont", "qu", "L"), a capitalised common word the same text also uses in lower case
   ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
-  span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth").
+  span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth"), a capitalised
+  phrase the text also writes in lower case ("Defensive Line"), an acronym the text counts or
+  puts in the plural ("1 TFL", "CPMs").
 """
 
 import re
@@ -33,6 +35,13 @@ _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "de
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
+# An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
+# coverage", "a handsome EV."): in the plural, or after a small number or "a"/"an" (one
+# adjective between at most) and not followed by the noun it would qualify ("a CNN reporter").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,5})s\b")
+_ACRONYM_COUNTED = re.compile(
+    r"(?:\b\d{1,3}|(?<![\w-])(?:a|an|one|two|three)(?:\s+[a-z][a-z-]+)?)\s+([A-Z]{2,5})\b"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$)|\s+(?:and|or|in|of|on|per|for|to|at|with|from|is|was)\b)")
 _HANDLE = re.compile(r"[@#]\w|https?:|www\.|\w@\w")
 # Function words that a name never capitalises inside itself, but a headline does.
 _HEADLINE_WORDS = {
@@ -109,6 +118,21 @@ def _skip_glue(text, start, end, lang):
         if not match or match.group(1).casefold() not in glue or match.end() >= end - start:
             return start
         start += match.end()
+
+
+def count_noun_acronyms(text):
+    """Acronyms the text uses as common nouns: never a name, wherever else they occur."""
+    return ({m.group(1) for m in _ACRONYM_PLURAL.finditer(text)}
+            | {m.group(1) for m in _ACRONYM_COUNTED.finditer(text)})
+
+
+def written_in_lower_case(name, text):
+    """Whether the text also writes this multi-word name in lower case ("Defensive Line" as a
+    section heading, "defensive line" in the prose): a common noun phrase, not a name."""
+    phrase = name.lower()
+    if " " not in phrase or phrase == name or phrase not in text:
+        return False
+    return bool(re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
 
 
 def is_junk(name, lang, lower_words):

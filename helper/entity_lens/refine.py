@@ -9,7 +9,7 @@ import os
 from .consistency import relabel
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
-from .junk import is_junk, lowercase_words, repair
+from .junk import count_noun_acronyms, is_junk, lowercase_words, repair, written_in_lower_case
 
 RULES = ("repair", "junk", "unglue", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
@@ -27,6 +27,7 @@ def refine_mentions(text, mentions, lang, without=None):
     without = disabled_rules() if without is None else without
     lang = (lang or "en").split("-")[0]
     lower = lowercase_words(text)
+    common_acronyms = count_noun_acronyms(text) if "junk" not in without else set()
     refined = []
     for m in mentions:
         if m.label in _NOT_NAMES:
@@ -38,7 +39,9 @@ def refine_mentions(text, mentions, lang, without=None):
                 else Mention(m.start, m.end, m.text, m.label)
             if cleaned is None:
                 continue
-            if "junk" not in without and is_junk(cleaned.text, lang, lower):
+            if "junk" not in without and (is_junk(cleaned.text, lang, lower)
+                                          or cleaned.text in common_acronyms
+                                          or written_in_lower_case(cleaned.text, text)):
                 continue
             refined.append(cleaned)
     if "unglue" not in without:

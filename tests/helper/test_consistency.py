@@ -80,3 +80,26 @@ def test_a_one_word_person_never_introduced_but_put_on_the_map_is_a_place():
     text = "Fighting went on in Palmyra. Palmyra fell. Politico said so."
     assert labels(text, [("Palmyra", "PERSON"), ("Palmyra", "PERSON"), ("Politico", "PERSON")]) == [
         ("Palmyra", "GPE"), ("Palmyra", "GPE"), ("Politico", "ORG")]
+
+
+def test_a_sports_table_position_before_a_name_makes_a_person():
+    text = "LB Sione Takitaki / 12 / 16% / 2 tackles. CB Denzel Ward returned. LB Group Ltd lost."
+    assert labels(text, [("Sione Takitaki", "ORG"), ("Denzel Ward", "ORG"), ("LB Group Ltd", "ORG")]) == [
+        ("Sione Takitaki", "PERSON"), ("Denzel Ward", "PERSON"), ("LB Group Ltd", "ORG")]
+
+
+def test_a_name_listed_with_a_person_is_a_person_but_an_organisation_stays():
+    text = "Reporting by Herb Lash and Megan Davies; editing by Ana Ruiz, Tom Lee. Ana Ruiz and Blue Origin Group."
+    assert labels(text, [("Herb Lash", "PERSON"), ("Megan Davies", "ORG"), ("Ana Ruiz", "ORG"),
+                         ("Tom Lee", "PERSON"), ("Ana Ruiz", "ORG"), ("Blue Origin Group", "ORG")]) == [
+        ("Herb Lash", "PERSON"), ("Megan Davies", "PERSON"), ("Ana Ruiz", "PERSON"),
+        ("Tom Lee", "PERSON"), ("Ana Ruiz", "PERSON"), ("Blue Origin Group", "ORG")]
+    text = "Shares of Sierra Nevada and Coca Cola rose."  # no person in the list: left alone
+    assert labels(text, [("Sierra Nevada", "ORG"), ("Coca Cola", "ORG")]) == [
+        ("Sierra Nevada", "ORG"), ("Coca Cola", "ORG")]
+
+
+def test_a_one_word_person_before_what_only_people_have_stays_a_person():
+    text = "The Trump administration is denying vaccines. The Assad regime's practice. Burisma paid."
+    assert labels(text, [("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "PERSON")]) == [
+        ("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "ORG")]

@@ -34,3 +34,10 @@ def test_names_made_of_known_names_stay_whole():
     assert ungled(text, [("Pittsburgh", "GPE"), ("Steelers", "ORG"), ("Pittsburgh Steelers", "ORG"),
                          ("New York Times", "ORG"), ("York", "GPE")])[2:4] == [
         ("Pittsburgh Steelers", "ORG"), ("New York Times", "ORG")]
+
+
+def test_a_long_participle_before_a_known_name_goes_but_a_given_name_stays():
+    text = "Vindman spoke. Questioning Vindman, Castor asked. Sterling Vindman came too."
+    assert ungled(text, [("Vindman", "PERSON"), ("Questioning Vindman", "PERSON"),
+                         ("Sterling Vindman", "PERSON")])[1:] == [
+        ("Vindman", "PERSON"), ("Sterling Vindman", "PERSON")]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from entity_lens.junk import is_junk, lowercase_words, repair
+from entity_lens.junk import (count_noun_acronyms, is_junk, lowercase_words, repair,
+                              written_in_lower_case)
 
 
 def repaired(text, span, lang="en"):
@@ -71,3 +72,16 @@ def test_a_french_article_that_belongs_to_the_name_stays():
     assert repaired(text, "La Rochelle", "fr") == ["La Rochelle"]
     # English spans keep their words: "de" may start a name there.
     assert repaired("Bill de Blasio spoke.", "Bill de Blasio") == ["Bill de Blasio"]
+
+
+def test_an_acronym_the_text_counts_or_puts_in_the_plural_is_a_common_noun():
+    text = ("1 sack, 2 TFL, 1 QH. He had a PBU in coverage. Effective CPMs fell. It's a handsome "
+            "EV. A CNN reporter asked for a UN Security Council debate; NATO said 2 FBI agents left.")
+    assert count_noun_acronyms(text) == {"TFL", "QH", "PBU", "CPM", "EV"}
+
+
+def test_a_capitalised_phrase_the_text_writes_in_lower_case_is_a_common_noun():
+    text = "Defensive Line\nEight hits came from the defensive line."
+    assert written_in_lower_case("Defensive Line", text)
+    assert not written_in_lower_case("White House", "The White House said so. A white van.")
+    assert not written_in_lower_case("Browns", "The Browns won in brown shirts.")  # one word
