@@ -10,7 +10,11 @@ PERSON in one sentence and ORG in the next. Within one text:
 - a lone word that is the surname of exactly one person named in full is that person;
 - an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
 - a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
-- a lone-word PERSON the text never names in full nor titles is an organisation.
+- a name that half its mentions call a mission, programme, rover, drug… is a product ("the
+  Artemis moon program", "Hubble Space Telescope"), unless it is an acronym or owns things;
+- a two- or three-word name listed with a person ("Herb Lash and Megan Davies") is a person;
+- a lone-word PERSON the text never names in full nor titles is an organisation, unless what
+  follows is what only people have ("the Trump administration").
 Every rule here is linear in the number of mentions.
 """
 
@@ -85,6 +89,17 @@ _PERSON_HELD = {"en": {"administration", "regime", "presidency", "campaign", "dy
                 "fr": set()}
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-zà-ÿ][\w-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Nouns that say the name before them is a product or a programme ("its Dragonfly mission",
+# "the Artemis moon program", "Blue Moon lander"), and names ending in one ("Hubble Space
+# Telescope"). One lower-case word may come between ("Artemis human lander").
+_PRODUCT_NOUNS = {
+    "en": {"mission", "missions", "program", "programs", "programme", "programmes", "rover",
+           "rovers", "lander", "landers", "spacecraft", "probe", "probes", "telescope",
+           "satellite", "satellites", "rocket", "rockets", "app", "apps", "drug", "drugs",
+           "vaccine", "smartphone", "console", "chatbot"},
+    "fr": set(),
+}
+_PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
 _COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 
@@ -107,6 +122,26 @@ def _previous_word(text, start):
 def _appositive_role(text, end, roles):
     match = re.match(r",\s+((?:[a-zà-ÿ-]+\s+){0,3}[a-zà-ÿ-]+)", text[end:end + 80])
     return bool(match) and any(w in roles for w in match.group(1).split())
+
+
+def _products(text, mentions, nouns):
+    """Casefolded names that at least half their mentions call a product or a programme. An
+    acronym ("a NASA mission") or a name that owns something ("SpaceX's rocket") is not one."""
+    seen, called = {}, {}
+    not_products = set()
+    for m in mentions:
+        if m.label not in _NAMEABLE or m.label == "PERSON" and len(m.text.split()) > 1:
+            continue
+        key = m.text.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if text.startswith(("'s", "’s"), m.end) or m.text.isupper():
+            not_products.add(key)
+        after = _PRODUCT_AFTER.match(text, m.end)
+        words = _words(m.text)
+        if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
+            called[key] = called.get(key, 0) + 1
+    return {key for key, count in called.items()
+            if 2 * count >= seen[key] and key not in not_products}
 
 
 def _coordinated_people(text, mentions, people):
@@ -157,6 +192,7 @@ def relabel(text, mentions, lang, lone_person=True):
                 and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
             people.add(key)
     _coordinated_people(text, mentions, people)
+    products = _products(text, mentions, _PRODUCT_NOUNS.get(lang, set()))
     # Surname → how many different people in the text carry it.
     surnames = {}
     for key in people:
@@ -173,6 +209,8 @@ def relabel(text, mentions, lang, lone_person=True):
             m.label = "GPE"
         elif key in people:
             m.label = "PERSON"
+        elif key in products:
+            m.label = "PRODUCT"
         elif len(words) == 1 and surnames.get(key) == 1:
             m.label = "PERSON"
     if lone_person:

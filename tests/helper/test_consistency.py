@@ -103,3 +103,14 @@ def test_a_one_word_person_before_what_only_people_have_stays_a_person():
     text = "The Trump administration is denying vaccines. The Assad regime's practice. Burisma paid."
     assert labels(text, [("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "PERSON")]) == [
         ("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "ORG")]
+
+
+def test_a_name_called_a_mission_or_programme_is_a_product_but_an_owner_or_acronym_is_not():
+    text = ("NASA joined the Artemis moon program. Artemis aims high; the Artemis human lander is "
+            "late. The Hubble Space Telescope saw it. SpaceX's rocket flew a SpaceX mission. "
+            "A NASA mission.")
+    assert labels(text, [("NASA", "ORG"), ("Artemis", "NORP"), ("Artemis", "ORG"), ("Artemis", "ORG"),
+                         ("Hubble Space Telescope", "ORG"), ("SpaceX", "ORG"), ("SpaceX", "ORG"),
+                         ("NASA", "ORG")]) == [
+        ("NASA", "ORG"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"),
+        ("Hubble Space Telescope", "PRODUCT"), ("SpaceX", "ORG"), ("SpaceX", "ORG"), ("NASA", "ORG")]
