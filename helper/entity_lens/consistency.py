@@ -19,6 +19,7 @@ Every rule here is linear in the number of mentions.
 """
 
 import re
+from collections import Counter
 
 PERSON_LABELS = {"PERSON"}
 _NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -100,6 +101,7 @@ _PRODUCT_NOUNS = {
     "fr": set(),
 }
 _PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
+_ROLE_AND_ADJECTIVE = re.compile(r"([^\W\d_][\w-]*)\s+[a-zà-ÿ][\w-]*,?\s+$")
 _COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 
@@ -117,6 +119,17 @@ def _titlecase_name(words):
 def _previous_word(text, start):
     match = re.search(r"([^\W\d_][\w-]*)\.?,?\s+$", text[max(0, start - 40):start])
     return match.group(1).casefold() if match else ""
+
+
+def _after_role(text, start, roles, lang):
+    """Whether a role comes right before `start`; in French, also a role and its adjective
+    ("l’entraîneur marseillais, Fabio Lanzi", "le ministre français Jean Dupont")."""
+    if _previous_word(text, start) in roles:
+        return True
+    if lang != "fr":
+        return False
+    match = _ROLE_AND_ADJECTIVE.search(text, max(0, start - 60), start)
+    return bool(match) and match.group(1).casefold() in roles
 
 
 def _appositive_role(text, end, roles):
@@ -189,7 +202,7 @@ def relabel(text, mentions, lang, lone_person=True):
         elif m.label == "PERSON" and len(words) >= 2:
             people.add(key)
         elif _titlecase_name(words) and not organisation_like \
-                and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
+                and (_after_role(text, m.start, roles, lang) or _appositive_role(text, m.end, roles)):
             people.add(key)
     _coordinated_people(text, mentions, people)
     products = _products(text, mentions, _PRODUCT_NOUNS.get(lang, set()))
@@ -228,9 +241,13 @@ def _next_word(text, end):
 def _unintroduced_people_are_organisations(text, mentions, people, roles, locative, held):
     """A one-word PERSON the text never names in full nor gives a title is, in news, most often
     a company or an outlet the model mistook ("Politico said", "Burisma paid"), or a place when
-    the text once puts something "in" it ("in Palmyra")."""
+    the text once puts something "in" it ("in Palmyra") or the model calls it a place as often as a person."""
     name_parts = {part.rstrip(".") for key in people for part in key.split()}
     lone, located = {}, set()
+    # A name the model calls a place at least as often as a person is that place.
+    votes = Counter(m.text.casefold() for m in mentions if m.label in ("GPE", "LOC", "FAC"))
+    votes.subtract(m.text.casefold() for m in mentions if m.label == "PERSON")
+    located.update(key for key, vote in votes.items() if vote >= 0)
     for m in mentions:
         if m.label == "PERSON" and len(m.text.split()) == 1:
             key = m.text.casefold()

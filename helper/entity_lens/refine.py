@@ -7,11 +7,12 @@ Each rule can be switched off by name for measuring what it is worth (scripts/en
 import os
 
 from .consistency import relabel
+from .context_types import retype_from_context
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
 from .junk import count_noun_acronyms, is_junk, lowercase_words, repair, written_in_lower_case
 
-RULES = ("repair", "junk", "unglue", "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -46,6 +47,8 @@ def refine_mentions(text, mentions, lang, without=None):
             refined.append(cleaned)
     if "unglue" not in without:
         refined = unglue(text, refined, lower, NAME_LABELS)
+    if "context" not in without:
+        retype_from_context(text, refined, lang)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined

@@ -114,3 +114,18 @@ def test_a_name_called_a_mission_or_programme_is_a_product_but_an_owner_or_acron
                          ("NASA", "ORG")]) == [
         ("NASA", "ORG"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"),
         ("Hubble Space Telescope", "PRODUCT"), ("SpaceX", "ORG"), ("SpaceX", "ORG"), ("NASA", "ORG")]
+
+
+def test_a_french_role_and_its_adjective_before_a_name_make_a_person():
+    text = "Au retour, l’entraîneur marseillais, Fabio Lanzi, a changé. La ville voisine Saint Denis."
+    assert labels(text, [("Fabio Lanzi", "LOC"), ("Saint Denis", "LOC")], "fr") == [
+        ("Fabio Lanzi", "PERSON"), ("Saint Denis", "LOC")]
+
+
+def test_a_one_word_person_the_model_also_calls_a_place_as_often_is_a_place():
+    text = "Lézignan-Corbières est inondée. La route vers Lézignan-Corbières est coupée."
+    assert labels(text, [("Lézignan-Corbières", "PERSON"), ("Lézignan-Corbières", "LOC")], "fr") == [
+        ("Lézignan-Corbières", "GPE"), ("Lézignan-Corbières", "LOC")]
+    text = "Burisma paid. Burisma, in Kyiv, paid. Burisma said."
+    assert labels(text, [("Burisma", "PERSON"), ("Burisma", "GPE"), ("Burisma", "PERSON")]) == [
+        ("Burisma", "ORG"), ("Burisma", "GPE"), ("Burisma", "ORG")]

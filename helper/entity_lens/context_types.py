@@ -1,0 +1,80 @@
+"""What the words around a name say it is, whatever label the model gave it.
+
+- French names the kind of thing before the name: "le cabinet AlixPartners", "le constructeur
+  BYD" are organisations; "la vallée de l’Orbieu", "la commune de Trèbes" are places.
+- "entre X et Y" / "between X and Y" joins two things of one kind: beside a place, a name the
+  model did not call a person is a place too ("entre Carcassonne et Lézignan-Corbières").
+- A French plural article before a capitalised demonym makes a group ("les Parisiens",
+  "des Marseillais"): place names do not take "les"/"des" and these endings together.
+A name marked once is marked wherever it recurs (one type per name in a document, as in
+consistency.py). One pass over the mentions, one look at the few words before each.
+"""
+
+import re
+
+_NAMEABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+             "LANGUAGE", "MISC"}
+_PLACES = {"GPE", "LOC", "FAC"}
+# Class nouns before a name (the name follows them, "de"/"d’" between for places).
+_ORG_NOUNS = {"fr": {"cabinet", "groupe", "constructeur", "société", "entreprise", "club",
+                     "syndicat", "banque", "assureur", "opérateur", "laboratoire", "fabricant",
+                     "distributeur", "équipementier", "parti", "journal", "quotidien",
+                     "hebdomadaire", "magazine", "chaîne", "association", "start-up", "géant"}}
+_PLACE_NOUNS = {"fr": {"commune", "ville", "village", "vallée", "région", "département",
+                       "fleuve", "rivière", "lac", "quartier", "île", "massif", "canton",
+                       "agglomération", "bourg", "hameau", "plaine", "col", "baie", "golfe"}}
+_CLASS_BEFORE = re.compile(r"(?:^|[\s’'])(?:l[ea]?|les|du|au|des)[\s’']\s*([a-zà-ÿ-]+)\s+(?:de\s+|d[’'])?"
+                           r"(?:l[ea]?\s+|l[’'])?$", re.IGNORECASE)
+_BETWEEN = {"en": ("between", "and"), "fr": ("entre", "et")}
+_DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines)")
+_PLURAL_ARTICLE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.IGNORECASE)
+
+
+def retype_from_context(text, mentions, lang):
+    """Set labels from the words around each name (see the module's docstring). In place."""
+    org_nouns, place_nouns = _ORG_NOUNS.get(lang, set()), _PLACE_NOUNS.get(lang, set())
+    decided = {}
+    for i, m in enumerate(mentions):
+        if m.label not in _NAMEABLE and m.label != "PERSON":
+            continue
+        key = m.text.casefold()
+        before = text[max(0, m.start - 40):m.start]
+        noun = _CLASS_BEFORE.search(before)
+        kind = None
+        if noun and noun.group(1).casefold() in org_nouns:
+            kind = "ORG"
+        elif noun and noun.group(1).casefold() in place_nouns:
+            kind = "LOC"
+        elif lang == "fr" and _DEMONYM.fullmatch(m.text) and _PLURAL_ARTICLE.search(before):
+            kind = "NORP"
+        elif m.label != "PERSON":
+            kind = _place_by_pairing(text, mentions, i, lang)
+        if kind:
+            decided.setdefault(key, kind)
+    for m in mentions:
+        kind = decided.get(m.text.casefold())
+        # A one-word "person" is the model's usual guess for a name it does not know.
+        if kind and (m.label != "PERSON" or kind == "NORP" or " " not in m.text):
+            m.label = kind
+    return mentions
+
+
+def _place_by_pairing(text, mentions, i, lang):
+    """"LOC"-like label when `mentions[i]` is paired with a place by "between … and …"."""
+    words = _BETWEEN.get(lang)
+    if not words:
+        return None
+    between, joiner = words
+    m = mentions[i]
+    pattern_after = re.compile(r"\s+" + joiner + r"\s+")
+    pattern_before = re.compile(r"(?:^|\s)" + between + r"\s+$", re.IGNORECASE)
+    if pattern_before.search(text, max(0, m.start - 12), m.start) and i + 1 < len(mentions):
+        other = mentions[i + 1]
+        if pattern_after.fullmatch(text, m.end, other.start) and other.label in _PLACES:
+            return other.label
+    if i > 0:
+        other = mentions[i - 1]
+        if (pattern_after.fullmatch(text, other.end, m.start) and other.label in _PLACES
+                and pattern_before.search(text, max(0, other.start - 12), other.start)):
+            return other.label
+    return None

@@ -1,0 +1,37 @@
+"""Types from the words around a name (entity_lens.context_types)."""
+
+from entity_lens.context_types import retype_from_context
+from test_consistency import mentions_of
+
+
+def retyped(text, spans, lang="fr"):
+    return [(m.text, m.label) for m in retype_from_context(text, mentions_of(text, spans), lang)]
+
+
+def test_a_french_class_noun_before_a_name_gives_its_type_everywhere():
+    text = ("Selon le cabinet AlixPartners, les prix montent. AlixPartners le dit. "
+            "Les habitants de la commune de Trèbes ont fui ; Trèbes est sous l’eau.")
+    assert retyped(text, [("AlixPartners", "MISC"), ("AlixPartners", "MISC"),
+                          ("Trèbes", "PERSON"), ("Trèbes", "PERSON")]) == [
+        ("AlixPartners", "ORG"), ("AlixPartners", "ORG"), ("Trèbes", "LOC"), ("Trèbes", "LOC")]
+
+
+def test_a_class_noun_does_not_turn_a_full_name_into_a_company():
+    text = "Le groupe Jean Dupont a chanté. Le parti a voté."
+    assert retyped(text, [("Jean Dupont", "PERSON")]) == [("Jean Dupont", "PERSON")]
+
+
+def test_a_demonym_after_a_plural_article_is_a_group_but_a_town_is_not():
+    text = "Les Parisiens avaient ouvert le score. Ils jouaient à Amiens puis à Calais."
+    assert retyped(text, [("Parisiens", "LOC"), ("Amiens", "LOC"), ("Calais", "LOC")]) == [
+        ("Parisiens", "NORP"), ("Amiens", "LOC"), ("Calais", "LOC")]
+
+
+def test_a_name_paired_with_a_place_by_between_is_a_place():
+    text = "L’autoroute est coupée entre Carcassonne et Lézignan-Corbières depuis lundi."
+    assert retyped(text, [("Carcassonne", "LOC"), ("Lézignan-Corbières", "ORG")]) == [
+        ("Carcassonne", "LOC"), ("Lézignan-Corbières", "LOC")]
+    text = "Talks between Tehran and Burisma stalled, and between Trump and Tehran."
+    assert retyped(text, [("Tehran", "GPE"), ("Burisma", "ORG"), ("Trump", "PERSON"),
+                          ("Tehran", "GPE")], "en") == [
+        ("Tehran", "GPE"), ("Burisma", "GPE"), ("Trump", "PERSON"), ("Tehran", "GPE")]
