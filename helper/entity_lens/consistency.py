@@ -153,24 +153,30 @@ def _products(text, mentions, nouns):
         words = _words(m.text)
         if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
             called[key] = called.get(key, 0) + 1
-    return {key for key, count in called.items()
-            if 2 * count >= seen[key] and key not in not_products}
+    products = {key for key, count in called.items()
+                if 2 * count >= seen[key] and key not in not_products}
+    # The first word of a product's name alone is that product ("Hubble", "Hubble Space Telescope").
+    heads = {key.split()[0] for key in products if " " in key}
+    return products | (heads & set(seen))
 
 
-def _coordinated_people(text, mentions, people):
-    """A two- or three-word name listed with a person ("Herb Lash and Megan Davies", "Ana Ruiz,
-    Tom Lee") is a person too: a list joins names of one kind. In place on `people`."""
+def _coordinated_people(text, mentions, known):
+    """Two- or three-word names listed with a known person ("Herb Lash and Megan Davies", "Ana
+    Ruiz, Tom Lee"): persons too, as a list joins names of one kind."""
     named = [m for m in mentions if m.label in _NAMEABLE]
+    found = set()
     for order in (named, named[::-1]):
         for before, after in zip(order, order[1:]):
             first, second = sorted((before, after), key=lambda m: m.start)
             if not _COORDINATION.fullmatch(text, first.end, second.start):
                 continue
-            for known, candidate in ((before, after), (after, before)):
+            for person, candidate in ((before, after), (after, before)):
                 words = _words(candidate.text)
-                if (known.text.casefold() in people and _titlecase_name(words)
+                if ((person.text.casefold() in known or person.text.casefold() in found)
+                        and _titlecase_name(words)
                         and not any(w.casefold() in _NOT_PERSON_WORDS for w in words)):
-                    people.add(candidate.text.casefold())
+                    found.add(candidate.text.casefold())
+    return found
 
 
 def _at_dateline(text, mention):
@@ -190,6 +196,8 @@ def relabel(text, mentions, lang, lone_person=True):
     """Set each mention's label from what the whole text says about its name. In place."""
     roles = _ROLES.get(lang, set())
     people = set()  # casefolded multi-word names that are persons
+    # Names the model did not always call persons: too weak to make a person of their neighbours.
+    doubted = {m.text.casefold() for m in mentions if m.label != "PERSON"}
     for m in mentions:
         if m.label not in _NAMEABLE:
             continue
@@ -204,7 +212,7 @@ def relabel(text, mentions, lang, lone_person=True):
         elif _titlecase_name(words) and not organisation_like \
                 and (_after_role(text, m.start, roles, lang) or _appositive_role(text, m.end, roles)):
             people.add(key)
-    _coordinated_people(text, mentions, people)
+    people |= _coordinated_people(text, mentions, people - doubted)
     products = _products(text, mentions, _PRODUCT_NOUNS.get(lang, set()))
     # Surname → how many different people in the text carry it.
     surnames = {}

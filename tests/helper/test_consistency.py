@@ -129,3 +129,15 @@ def test_a_one_word_person_the_model_also_calls_a_place_as_often_is_a_place():
     text = "Burisma paid. Burisma, in Kyiv, paid. Burisma said."
     assert labels(text, [("Burisma", "PERSON"), ("Burisma", "GPE"), ("Burisma", "PERSON")]) == [
         ("Burisma", "ORG"), ("Burisma", "GPE"), ("Burisma", "ORG")]
+
+
+def test_a_name_the_model_doubts_is_no_person_to_list_others_with():
+    text = "It chose companies Astrobotic, Intuitive Machines and Orbit Beyond. Orbit Beyond left."
+    assert labels(text, [("Astrobotic", "ORG"), ("Intuitive Machines", "ORG"), ("Orbit Beyond", "ORG"),
+                         ("Orbit Beyond", "PERSON")], lone_person=False)[1] == ("Intuitive Machines", "ORG")
+
+
+def test_the_first_word_of_a_product_name_alone_is_that_product():
+    text = "The Hubble Space Telescope saw it. Hubble's camera is old."
+    assert labels(text, [("Hubble Space Telescope", "ORG"), ("Hubble", "ORG")]) == [
+        ("Hubble Space Telescope", "PRODUCT"), ("Hubble", "PRODUCT")]
