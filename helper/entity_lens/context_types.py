@@ -4,6 +4,8 @@
   BYD" are organisations; "la vallée de l’Orbieu", "la commune de Trèbes" are places.
 - "entre X et Y" / "between X and Y" joins two things of one kind: beside a place, a name the
   model did not call a person is a place too ("entre Carcassonne et Lézignan-Corbières").
+- An age before "of" gives a home town in English news ("Christopher Tays, 32, of Franklin"),
+  and a name before ", State" at the end of a line or sentence is a town ("Kent, Washington").
 - A French plural article before a capitalised demonym makes a group ("les Parisiens",
   "des Marseillais"): place names do not take "les"/"des" and these endings together.
 A name marked once is marked wherever it recurs (one type per name in a document, as in
@@ -25,6 +27,7 @@ _PLACE_NOUNS = {"fr": {"commune", "ville", "village", "vallée", "région", "dé
                        "agglomération", "bourg", "hameau", "plaine", "col", "baie", "golfe"}}
 _CLASS_BEFORE = re.compile(r"(?:^|[\s’'])(?:l[ea]?|les|du|au|des)[\s’']\s*([a-zà-ÿ-]+)\s+(?:de\s+|d[’'])?"
                            r"(?:l[ea]?\s+|l[’'])?$", re.IGNORECASE)
+_AGE_OF = re.compile(r"\b\d{1,3},?\s+of\s+$")
 _BETWEEN = {"en": ("between", "and"), "fr": ("entre", "et")}
 _DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines)")
 _PLURAL_ARTICLE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.IGNORECASE)
@@ -47,8 +50,10 @@ def retype_from_context(text, mentions, lang):
             kind = "LOC"
         elif lang == "fr" and _DEMONYM.fullmatch(m.text) and _PLURAL_ARTICLE.search(before):
             kind = "NORP"
+        elif lang == "en" and _AGE_OF.search(before):
+            kind = "GPE"
         elif m.label != "PERSON":
-            kind = _place_by_pairing(text, mentions, i, lang)
+            kind = _place_by_pairing(text, mentions, i, lang) or _town_before_state(text, mentions, i)
         if kind:
             decided.setdefault(key, kind)
     for m in mentions:
@@ -77,4 +82,16 @@ def _place_by_pairing(text, mentions, i, lang):
         if (pattern_after.fullmatch(text, other.end, m.start) and other.label in _PLACES
                 and pattern_before.search(text, max(0, other.start - 12), other.start)):
             return other.label
+    return None
+
+
+def _town_before_state(text, mentions, i):
+    """"GPE" for a one-word name followed by ", " and a place that ends the line or sentence."""
+    m = mentions[i]
+    if i + 1 >= len(mentions) or " " in m.text:
+        return None
+    other = mentions[i + 1]
+    if (other.label == "GPE" and text[m.end:other.start] == ", "
+            and (other.end == len(text) or text[other.end] in ".\n")):
+        return "GPE"
     return None

@@ -24,7 +24,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from .entities import WATCH
-from .name_variants import join_short_forms, variant_key
+from .name_variants import join_short_forms, name_starts, variant_key
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                 "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -271,13 +271,14 @@ def _merge_acronyms(groups):
 
 def _merge_short_organisations(groups):
     """A one-word ORG that is the head of exactly one longer ORG name joins it
-    ("Commission" → "European Commission")."""
+    ("Commission" → "European Commission"), unless it starts a name of its own ("House")."""
     longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2]
     by_head = {}  # last word → the longer names ending with it
     for f in longer:
         by_head.setdefault(_head(f), set()).add(f)
+    starts = name_starts(groups)
     for g in [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1]:
-        owners = by_head.get(g.name.casefold(), ())
+        owners = by_head.get(g.name.casefold(), ()) if g.name.casefold() not in starts else ()
         if len(owners) == 1 and not _acronym(g.name):
             (owner,) = owners
             head = _head(owner)

@@ -8,7 +8,9 @@
   "Israel";
 - a shorter organisation, product or work name that is the start or the end of exactly one
   longer name of the same kind joins it ("Hubble" → "Hubble Space Telescope", "Security
-  Council" → "UN Security Council"); places nest, so they never join this way;
+  Council" → "UN Security Council"); places nest, so they never join this way; one word that
+  also starts another name ("House Democrats") joins only a name it starts, never one it ends
+  ("White House");
 - an acronym joins the only name (or end of a name) whose initials it spells, "&" included
   ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California Public Utilities Commission").
 Lookups go through dictionaries keyed by each name's word prefixes and suffixes: linear in the
@@ -65,10 +67,19 @@ def _acronym_letters(name):
     return None
 
 
+def name_starts(groups):
+    """First words of the multi-word names in `groups` (key → group). One word that starts a
+    name of its own ("House Democrats") is a word of several names, not the short form of the
+    one it ends ("White House")."""
+    return {words[0].casefold() for words in (_words(g.name) for g in groups.values())
+            if len(words) > 1}
+
+
 def join_short_forms(groups):
     """Merge each shorter name into the one longer group it abbreviates. `groups`: key → group
     (with .name, .label, .key, .absorb); changed in place."""
     by_part, by_initials = {}, {}
+    first_words = name_starts(groups)
     for g in groups.values():
         family = FAMILY.get(g.label)
         if family is None or family == "PERSON":
@@ -94,6 +105,9 @@ def join_short_forms(groups):
         if not owners and not acronym and family in _PART_FAMILIES:
             owners = by_part.get((family, " ".join(w.casefold() for w in _words(g.name))), set())
         owners = {k for k in owners if k != g.key and k in groups}
+        name = g.name.casefold()
+        if name in first_words:
+            owners = {k for k in owners if _words(groups[k].name)[0].casefold() == name}
         if len(owners) == 1:
             groups[owners.pop()].absorb(g)
             del groups[g.key]

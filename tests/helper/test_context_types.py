@@ -35,3 +35,12 @@ def test_a_name_paired_with_a_place_by_between_is_a_place():
     assert retyped(text, [("Tehran", "GPE"), ("Burisma", "ORG"), ("Trump", "PERSON"),
                           ("Tehran", "GPE")], "en") == [
         ("Tehran", "GPE"), ("Burisma", "GPE"), ("Trump", "PERSON"), ("Tehran", "GPE")]
+
+
+def test_an_age_before_of_and_a_name_before_a_state_give_towns():
+    text = "Police arrested Christopher Tays, 32, of Franklin. The firms: Blue Origin, Kent, Washington\nApple, Google, Amazon."
+    assert retyped(text, [("Christopher Tays", "PERSON"), ("Franklin", "ORG"), ("Blue Origin", "ORG"),
+                          ("Kent", "ORG"), ("Washington", "GPE"), ("Apple", "ORG"), ("Google", "ORG"),
+                          ("Amazon", "ORG")], "en") == [
+        ("Christopher Tays", "PERSON"), ("Franklin", "GPE"), ("Blue Origin", "ORG"), ("Kent", "GPE"),
+        ("Washington", "GPE"), ("Apple", "ORG"), ("Google", "ORG"), ("Amazon", "ORG")]
