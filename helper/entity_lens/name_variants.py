@@ -68,11 +68,16 @@ def _acronym_letters(name):
 
 
 def name_starts(groups):
-    """First words of the multi-word names in `groups` (key → group). One word that starts a
-    name of its own ("House Democrats") is a word of several names, not the short form of the
-    one it ends ("White House")."""
-    return {words[0].casefold() for words in (_words(g.name) for g in groups.values())
-            if len(words) > 1}
+    """Words that start a longer name in `groups` (key → group with .name and .mentions): the
+    first words of multi-word names, and a one-word name the text runs into the next name
+    ("House" of "House Democrats", the model's two mentions a space apart). Such a word is a
+    word of several names, not the short form of the one it ends ("White House")."""
+    starts = {words[0].casefold() for words in (_words(g.name) for g in groups.values())
+              if len(words) > 1}
+    mention_starts = {m.start for g in groups.values() for m in g.mentions}
+    starts.update(g.name.casefold() for g in groups.values()
+                  if len(_words(g.name)) == 1 and any(m.end + 1 in mention_starts for m in g.mentions))
+    return starts
 
 
 def join_short_forms(groups):
