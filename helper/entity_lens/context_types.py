@@ -1,7 +1,8 @@
 """What the words around a name say it is, whatever label the model gave it.
 
-- French names the kind of thing before the name: "le cabinet AlixPartners", "le constructeur
-  BYD" are organisations; "la vallée de l’Orbieu", "la commune de Trèbes" are places.
+- A class noun before the name says its kind: "le cabinet AlixPartners", "the journal Nature
+  Astronomy" are organisations; "la vallée de l’Orbieu", "the planet Mercury", "the city of
+  Fort Worth" are places; so is a body with moons ("Saturn's moon Titan").
 - "entre X et Y" / "between X and Y" joins two things of one kind: beside a place, a name the
   model did not call a person is a place too ("entre Carcassonne et Lézignan-Corbières").
 - An age before "of" gives a home town in English news ("Christopher Tays, 32, of Franklin"),
@@ -25,6 +26,18 @@ _ORG_NOUNS = {"fr": {"cabinet", "groupe", "constructeur", "société", "entrepri
 _PLACE_NOUNS = {"fr": {"commune", "ville", "village", "vallée", "région", "département",
                        "fleuve", "rivière", "lac", "quartier", "île", "massif", "canton",
                        "agglomération", "bourg", "hameau", "plaine", "col", "baie", "golfe"}}
+# English: the class noun right before the name ("the journal Nature Astronomy", "the planet
+# Mercury", "moon Enceladus"); towns and regions only with "of" ("the city of Fort Worth").
+_ORG_NOUNS["en"] = {"journal", "newspaper", "magazine", "tabloid", "broadcaster", "publisher",
+                    "company", "firm", "startup", "start-up", "carrier", "retailer", "automaker",
+                    "carmaker", "airline", "insurer", "lender", "chipmaker", "conglomerate",
+                    "nonprofit", "charity", "outlet", "agency", "group", "think-tank", "brokerage"}
+_PLACE_NOUNS["en"] = {"planet", "moon", "river", "dwarf-planet"}
+_PLACE_OF_NOUNS = {"en": {"city", "town", "village", "county", "state", "province", "district",
+                          "region", "island", "borough", "municipality", "township"}}
+_ENGLISH_CLASS_BEFORE = re.compile(r"(?<![\w'’])([a-z][a-z-]+)\s+(of\s+)?$")
+# "Saturn's moon Titan", "Saturn's icy, ocean-harboring moon": a body with moons is a place.
+_HAS_MOONS = re.compile(r"['’]s\s+(?:[a-z-]+,?\s+){0,3}moons?\b")
 _CLASS_BEFORE = re.compile(r"(?:^|[\s’'])(?:l[ea]?|les|du|au|des)[\s’']\s*([a-zà-ÿ-]+)\s+(?:de\s+|d[’'])?"
                            r"(?:l[ea]?\s+|l[’'])?$", re.IGNORECASE)
 _AGE_OF = re.compile(r"\b\d{1,3},?\s+of\s+$")
@@ -35,24 +48,18 @@ _PLURAL_ARTICLE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.IGNORECASE)
 
 def retype_from_context(text, mentions, lang):
     """Set labels from the words around each name (see the module's docstring). In place."""
-    org_nouns, place_nouns = _ORG_NOUNS.get(lang, set()), _PLACE_NOUNS.get(lang, set())
     decided = {}
     for i, m in enumerate(mentions):
         if m.label not in _NAMEABLE and m.label != "PERSON":
             continue
         key = m.text.casefold()
         before = text[max(0, m.start - 40):m.start]
-        noun = _CLASS_BEFORE.search(before)
-        kind = None
-        if noun and noun.group(1).casefold() in org_nouns:
-            kind = "ORG"
-        elif noun and noun.group(1).casefold() in place_nouns:
-            kind = "LOC"
-        elif lang == "fr" and _DEMONYM.fullmatch(m.text) and _PLURAL_ARTICLE.search(before):
+        kind = _class_before(before, lang)
+        if not kind and lang == "fr" and _DEMONYM.fullmatch(m.text) and _PLURAL_ARTICLE.search(before):
             kind = "NORP"
-        elif lang == "en" and _AGE_OF.search(before):
+        elif not kind and lang == "en" and (_AGE_OF.search(before) or _HAS_MOONS.match(text, m.end)):
             kind = "GPE"
-        elif m.label != "PERSON":
+        elif not kind and m.label != "PERSON":
             kind = _place_by_pairing(text, mentions, i, lang) or _town_before_state(text, mentions, i)
         if kind:
             decided.setdefault(key, kind)
@@ -62,6 +69,27 @@ def retype_from_context(text, mentions, lang):
         if kind and (m.label != "PERSON" or kind == "NORP" or " " not in m.text):
             m.label = kind
     return mentions
+
+
+def _class_before(before, lang):
+    """"ORG" or "LOC" when the words right before a name say what kind of thing it is."""
+    if lang == "en":
+        noun = _ENGLISH_CLASS_BEFORE.search(before)
+        if not noun:
+            return None
+        word, of = noun.group(1), noun.group(2)
+        if word in _ORG_NOUNS["en"] and not of:
+            return "ORG"
+        if word in _PLACE_NOUNS["en"] and not of or word in _PLACE_OF_NOUNS["en"] and of:
+            return "LOC"
+        return None
+    noun = _CLASS_BEFORE.search(before)
+    word = noun.group(1).casefold() if noun else ""
+    if word in _ORG_NOUNS.get(lang, ()):
+        return "ORG"
+    if word in _PLACE_NOUNS.get(lang, ()):
+        return "LOC"
+    return None
 
 
 def _place_by_pairing(text, mentions, i, lang):

@@ -44,3 +44,19 @@ def test_an_age_before_of_and_a_name_before_a_state_give_towns():
                           ("Amazon", "ORG")], "en") == [
         ("Christopher Tays", "PERSON"), ("Franklin", "GPE"), ("Blue Origin", "ORG"), ("Kent", "GPE"),
         ("Washington", "GPE"), ("Apple", "ORG"), ("Google", "ORG"), ("Amazon", "ORG")]
+
+
+def test_an_english_class_noun_before_a_name_gives_its_type():
+    text = ("It was published in the journal Nature Astronomy. It is larger than the planet Mercury. "
+            "Volunteers searched the city of Fort Worth. The city Council met. The company Burisma paid.")
+    assert retyped(text, [("Nature Astronomy", "WORK_OF_ART"), ("Mercury", "ORG"), ("Fort Worth", "GPE"),
+                          ("Council", "ORG"), ("Burisma", "PERSON")], "en") == [
+        ("Nature Astronomy", "ORG"), ("Mercury", "LOC"), ("Fort Worth", "LOC"), ("Council", "ORG"),
+        ("Burisma", "ORG")]
+
+
+def test_a_body_with_moons_is_a_place():
+    text = "A map of Saturn's moon Titan. Saturn's icy, ocean-harboring moon Enceladus. Apple's moonshot."
+    assert retyped(text, [("Saturn", "PRODUCT"), ("Titan", "GPE"), ("Saturn", "PRODUCT"),
+                          ("Enceladus", "NORP"), ("Apple", "ORG")], "en") == [
+        ("Saturn", "GPE"), ("Titan", "LOC"), ("Saturn", "GPE"), ("Enceladus", "LOC"), ("Apple", "ORG")]
