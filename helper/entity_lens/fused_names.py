@@ -6,6 +6,8 @@
 - Two names run together ("Browns Greedy Williams", "Louisiana Democrats"): a known name
   followed by a person's full name, or a place followed by a group, both used alone elsewhere,
   are two names.
+- A name the model cut in two where the text also uses it whole ("Customs" + "Border
+  Protection") is one name again.
 Names a text uses alone are looked up in one dictionary: linear in the number of mentions.
 """
 
@@ -15,6 +17,7 @@ from collections import Counter
 from .entities import Mention
 
 _WORD = re.compile(r"\S+")
+_JOINER = re.compile(r"\s+(?:and|of|for|&|et|de|du|des)\s+")
 # An English participle opening a sentence or caption ("Questioning Vindman, Castor said"):
 # long enough that no given name ("Sterling", "Irving") looks like one.
 _PARTICIPLE = re.compile(r"[A-Z][a-z]{5,}ing")
@@ -34,6 +37,23 @@ def unglue(text, mentions, lower_words, name_labels):
     for m in mentions:
         words = list(_WORD.finditer(m.text)) if m.label in name_labels else []
         result.extend(_cut(m, words, known, lower_words) if len(words) >= 2 else [m])
+    return _rejoin(text, result, known, name_labels)
+
+
+def _rejoin(text, mentions, known, name_labels):
+    """Two mentions a joiner apart that together make a name the text uses whole ("Customs" +
+    "Border Protection" where "Customs and Border Protection" recurs) are that one name."""
+    result = []
+    for m in mentions:
+        previous = result[-1] if result else None
+        if (previous is not None and m.label in name_labels and previous.label in name_labels
+                and _JOINER.fullmatch(text, previous.end, m.start)):
+            whole = text[previous.start:m.end]
+            labels = known.get(whole.casefold())
+            if labels:
+                result[-1] = Mention(previous.start, m.end, whole, _majority(labels))
+                continue
+        result.append(m)
     return result
 
 

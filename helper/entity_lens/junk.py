@@ -2,6 +2,7 @@
 
 Rules are about the language, never about particular articles:
 - a span starting with byline glue ("Email Tariq Malik", "Follow Ana Ruiz") loses the glue;
+- a span starting with a year ("1967 Six-Day War") loses it;
 - a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
 - a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
 - junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
@@ -34,6 +35,7 @@ _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu
 _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
+_LEADING_YEAR = re.compile(r"(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
 # An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
 # coverage", "a handsome EV."): in the plural, or after a small number or "a"/"an" (one
@@ -70,6 +72,9 @@ def lowercase_words(text):
 def repair(text, start, end, lang, lower_words=frozenset()):
     """[(start, end)] for the name(s) in text[start:end]: glue and elisions off, owners cut."""
     start = _skip_glue(text, start, end, lang)
+    year = _LEADING_YEAR.match(text, start, end)
+    if year:
+        start = year.end()  # "1967 Six-Day War": the year dates the name, it is not part of it
     if text[start:start + 1] in ("@", "#"):
         return []  # a handle, whoever it names
     if lang == "fr":

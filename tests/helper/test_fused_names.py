@@ -41,3 +41,11 @@ def test_a_long_participle_before_a_known_name_goes_but_a_given_name_stays():
     assert ungled(text, [("Vindman", "PERSON"), ("Questioning Vindman", "PERSON"),
                          ("Sterling Vindman", "PERSON")])[1:] == [
         ("Vindman", "PERSON"), ("Sterling Vindman", "PERSON")]
+
+
+def test_a_name_the_model_cut_in_two_is_whole_again_where_the_text_uses_it_whole():
+    text = "Customs and Border Protection said no. Customs and Border Protection agents came."
+    spans = [("Customs and Border Protection", "ORG"), ("Customs", "ORG"), ("Border Protection", "ORG")]
+    assert ungled(text, spans) == [("Customs and Border Protection", "ORG")] * 2
+    text = "Apple and Google said no."  # never used whole: two names
+    assert ungled(text, [("Apple", "ORG"), ("Google", "ORG")]) == [("Apple", "ORG"), ("Google", "ORG")]
