@@ -35,7 +35,7 @@ _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu
 _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
-_LEADING_YEAR = re.compile(r"(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
+_LEADING_YEAR = re.compile(r"(?:[Tt]he\s+)?(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
 # An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
 # coverage", "a handsome EV."): in the plural, or after a small number or "a"/"an" (one

@@ -88,6 +88,6 @@ def test_a_capitalised_phrase_the_text_writes_in_lower_case_is_a_common_noun():
 
 
 def test_a_leading_year_is_cut_off_but_not_a_number_in_a_name():
-    assert repaired("It was taken in the 1967 Six-Day War.", "1967 Six-Day War") == ["Six-Day War"]
+    assert repaired("It was taken in the 1967 Six-Day War.", "the 1967 Six-Day War") == ["Six-Day War"]
     assert repaired("The 1967 MOU held.", "1967 MOU") == ["1967 MOU"]
     assert repaired("Fans of Ligue 1 and 7 Eleven.", "7 Eleven") == ["7 Eleven"]
