@@ -10,7 +10,7 @@ Rules are about the language, never about particular articles:
   ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
   span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth"), a capitalised
   phrase the text also writes in lower case ("Defensive Line"), an acronym the text counts or
-  puts in the plural ("1 TFL", "CPMs").
+  puts in the plural ("1 TFL", "CPMs"), a minister's portfolio ("Secretary of State").
 """
 
 import re
@@ -35,6 +35,9 @@ _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu
 _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
+_PORTFOLIO_OF = re.compile(
+    r"\b(?:minister|secretary|ministre|secrétaire|ministro|ministerin)\s+"
+    r"(?:of\s+|for\s+|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"(?:[Tt]he\s+)?(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
 # An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
@@ -123,6 +126,12 @@ def _skip_glue(text, start, end, lang):
         if not match or match.group(1).casefold() not in glue or match.end() >= end - start:
             return start
         start += match.end()
+
+
+def is_portfolio(text, start, name):
+    """A one-word name right after a minister or secretary "of" is the office's portfolio, not a
+    name ("Secretary of State Mike Pompeo", "le ministre de l’Économie")."""
+    return " " not in name and bool(_PORTFOLIO_OF.search(text, max(0, start - 30), start))
 
 
 def count_noun_acronyms(text):

@@ -12,7 +12,8 @@
   also starts another name ("House Democrats") joins only a name it starts, never one it ends
   ("White House");
 - an acronym joins the only name (or end of a name) whose initials it spells, "&" included
-  ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California Public Utilities Commission").
+  and hyphenated parts counted ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California
+  Public Utilities Commission", "PSG" → "Paris Saint-Germain").
 Lookups go through dictionaries keyed by each name's word prefixes and suffixes: linear in the
 number of distinct names times their (short) length, never all pairs.
 """
@@ -97,10 +98,13 @@ def join_short_forms(groups):
                 if part[0] not in _JOINERS and part[-1] not in _JOINERS:
                     by_part.setdefault((family, " ".join(part)), set()).add(g.key)
         original = _words(g.name)
-        for n in range(2, len(original) + 1):
-            initials = _initials(original[-n:])
-            if initials:
-                by_initials.setdefault(initials, set()).add(g.key)
+        # Hyphenated parts count as words too: "Paris Saint-Germain" is PSG.
+        hyphenated = [part for w in original for part in w.split("-") if part]
+        for spelled in {tuple(original), tuple(hyphenated)}:
+            for n in range(2, len(spelled) + 1):
+                initials = _initials(spelled[-n:])
+                if initials:
+                    by_initials.setdefault(initials, set()).add(g.key)
     for g in list(groups.values()):
         if g.key not in groups:
             continue

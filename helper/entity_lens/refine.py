@@ -10,7 +10,8 @@ from .consistency import relabel
 from .context_types import retype_from_context
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
-from .junk import count_noun_acronyms, is_junk, lowercase_words, repair, written_in_lower_case
+from .junk import (count_noun_acronyms, is_junk, is_portfolio, lowercase_words, repair,
+                   written_in_lower_case)
 
 RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
@@ -42,7 +43,8 @@ def refine_mentions(text, mentions, lang, without=None):
                 continue
             if "junk" not in without and (is_junk(cleaned.text, lang, lower)
                                           or cleaned.text in common_acronyms
-                                          or written_in_lower_case(cleaned.text, text)):
+                                          or written_in_lower_case(cleaned.text, text)
+                                          or is_portfolio(text, cleaned.start, cleaned.text)):
                 continue
             refined.append(cleaned)
     if "unglue" not in without:

@@ -91,3 +91,12 @@ def test_a_leading_year_is_cut_off_but_not_a_number_in_a_name():
     assert repaired("It was taken in the 1967 Six-Day War.", "the 1967 Six-Day War") == ["Six-Day War"]
     assert repaired("The 1967 MOU held.", "1967 MOU") == ["1967 MOU"]
     assert repaired("Fans of Ligue 1 and 7 Eleven.", "7 Eleven") == ["7 Eleven"]
+
+
+def test_a_ministers_portfolio_is_no_name_but_a_ministry_is():
+    from entity_lens.junk import is_portfolio
+    text = "US Secretary of State Mike Pompeo and le ministre de l’Économie spoke to the State of Israel."
+    assert is_portfolio(text, text.index("State Mike"), "State")
+    assert is_portfolio(text, text.index("Économie"), "Économie")
+    assert not is_portfolio(text, text.index("Israel"), "Israel")
+    assert not is_portfolio(text, text.index("Mike Pompeo"), "Mike Pompeo")

@@ -57,3 +57,9 @@ def test_a_word_that_starts_names_of_its_own_does_not_join_a_name_it_ends():
     # The model often cuts "House Democrats" into two names a space apart.
     assert grouped(text, [("White House", "ORG"), ("House", "ORG"), ("Democrats", "NORP"),
                           ("House", "ORG")]) == {"White House": [], "House": [], "Democrats": []}
+
+
+def test_an_acronym_spells_the_parts_of_a_hyphenated_name():
+    text = "Le Paris Saint-Germain a perdu. Le PSG reste leader."
+    assert grouped(text, [("Paris Saint-Germain", "LOC"), ("PSG", "ORG")]) == {
+        "Paris Saint-Germain": ["PSG"]}
