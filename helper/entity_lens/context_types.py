@@ -5,6 +5,7 @@
   Fort Worth" are places; so is a body with moons ("Saturn's moon Titan").
 - "entre X et Y" / "between X and Y" joins two things of one kind: beside a place, a name the
   model did not call a person is a place too ("entre Carcassonne et Lézignan-Corbières").
+- A plural place noun after a name or a pair makes places ("Orange and Riverside counties").
 - An age before "of" gives a home town in English news ("Christopher Tays, 32, of Franklin"),
   and a name before ", State" at the end of a line or sentence is a town ("Kent, Washington").
 - A French plural article before a capitalised demonym makes a group ("les Parisiens",
@@ -14,6 +15,8 @@ consistency.py). One pass over the mentions, one look at the few words before ea
 """
 
 import re
+
+from .junk import PLURAL_PLACE_AFTER
 
 _NAMEABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
              "LANGUAGE", "MISC"}
@@ -40,6 +43,7 @@ _ENGLISH_CLASS_BEFORE = re.compile(r"(?<![\w'’])([a-z][a-z-]+)\s+(of\s+)?$")
 _HAS_MOONS = re.compile(r"['’]s\s+(?:[a-z-]+,?\s+){0,3}moons?\b")
 _CLASS_BEFORE = re.compile(r"(?:^|[\s’'])(?:l[ea]?|les|du|au|des)[\s’']\s*([a-zà-ÿ-]+)\s+(?:de\s+|d[’'])?"
                            r"(?:l[ea]?\s+|l[’'])?$", re.IGNORECASE)
+_PAIRED_PLURAL_PLACE = re.compile(r"\s+(?:and|et)\s+[A-ZÀ-Ý][\w.-]*")
 _AGE_OF = re.compile(r"\b\d{1,3},?\s+of\s+$")
 _BETWEEN = {"en": ("between", "and"), "fr": ("entre", "et")}
 _DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines)")
@@ -59,6 +63,9 @@ def retype_from_context(text, mentions, lang):
             kind = "NORP"
         elif not kind and lang == "en" and (_AGE_OF.search(before) or _HAS_MOONS.match(text, m.end)):
             kind = "GPE"
+        elif (not kind and " " not in m.text and m.label != "NORP"  # "Arab states": a group
+              and _before_plural_place(text, m.end)):
+            kind = "GPE"
         elif not kind and m.label != "PERSON":
             kind = _place_by_pairing(text, mentions, i, lang) or _town_before_state(text, mentions, i)
         if kind:
@@ -69,6 +76,13 @@ def retype_from_context(text, mentions, lang):
         if kind and (m.label != "PERSON" or kind == "NORP" or " " not in m.text):
             m.label = kind
     return mentions
+
+
+def _before_plural_place(text, end):
+    """Whether a plural place noun follows, after the name or its pair ("Orange and Riverside
+    counties")."""
+    pair = _PAIRED_PLURAL_PLACE.match(text, end)
+    return bool(PLURAL_PLACE_AFTER.match(text, pair.end() if pair else end))
 
 
 def _class_before(before, lang):

@@ -3,6 +3,7 @@
 Rules are about the language, never about particular articles:
 - a span starting with byline glue ("Email Tariq Malik", "Follow Ana Ruiz") loses the glue;
 - a span starting with a year ("1967 Six-Day War") loses it;
+- a pair before a plural class noun is two names ("Orange and Riverside counties");
 - a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
 - a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
 - junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
@@ -10,7 +11,8 @@ Rules are about the language, never about particular articles:
   ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
   span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth"), a capitalised
   phrase the text also writes in lower case ("Defensive Line"), an acronym the text counts or
-  puts in the plural ("1 TFL", "CPMs"), a minister's portfolio ("Secretary of State").
+  puts in the plural ("1 TFL", "CPMs"), a minister's portfolio ("Secretary of State"), a name
+  in a line pointing to another story ("Related: …").
 """
 
 import re
@@ -35,6 +37,15 @@ _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu
 _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
+# "Orange and Riverside counties", "the Aude and Orb rivers": a plural class noun after a pair.
+PLURAL_PLACE_AFTER = re.compile(
+    r"\s+(?:counties|cities|states|provinces|districts|regions|islands|rivers|valleys|towns|"
+    r"villages|départements|communes|villes|régions|rivières|vallées)\b")
+_PAIR_BEFORE_PLURAL = re.compile(r"([A-ZÀ-Ý][\w.-]*)\s+(?:and|et)\s+([A-ZÀ-Ý][\w.-]*)")
+_LINK_LINE = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more from|recommended|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|sur le même sujet)"
+    r"\s*:[^\n]*", re.IGNORECASE | re.MULTILINE)
 _PORTFOLIO_OF = re.compile(
     r"\b(?:minister|secretary|ministre|secrétaire|ministro|ministerin)\s+"
     r"(?:of\s+|for\s+|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.IGNORECASE)
@@ -82,6 +93,9 @@ def repair(text, start, end, lang, lower_words=frozenset()):
         return []  # a handle, whoever it names
     if lang == "fr":
         start = _skip_french_determiners(text, start, end)
+    pair = _PAIR_BEFORE_PLURAL.fullmatch(text, start, end)
+    if pair and PLURAL_PLACE_AFTER.match(text, end):
+        return [pair.span(1), pair.span(2)]  # "Orange and Riverside counties": two places
     pieces, piece_start = [], start
     for owner in _OWNER.finditer(text, start, end):
         owned = text[owner.end():end].split()
@@ -126,6 +140,12 @@ def _skip_glue(text, start, end, lang):
         if not match or match.group(1).casefold() not in glue or match.end() >= end - start:
             return start
         start += match.end()
+
+
+def link_lines(text):
+    """(start, end) of the lines that point to another story ("Related: …", "Read more: …",
+    "Lire aussi : …"): what they name is that story's, not this article's."""
+    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
 
 
 def is_portfolio(text, start, name):

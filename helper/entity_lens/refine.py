@@ -10,8 +10,8 @@ from .consistency import relabel
 from .context_types import retype_from_context
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
-from .junk import (count_noun_acronyms, is_junk, is_portfolio, lowercase_words, repair,
-                   written_in_lower_case)
+from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
+                   repair, written_in_lower_case)
 
 RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
@@ -30,10 +30,13 @@ def refine_mentions(text, mentions, lang, without=None):
     lang = (lang or "en").split("-")[0]
     lower = lowercase_words(text)
     common_acronyms = count_noun_acronyms(text) if "junk" not in without else set()
+    links = link_lines(text) if "junk" not in without else []
     refined = []
     for m in mentions:
         if m.label in _NOT_NAMES:
             refined.append(m)
+            continue
+        if any(start <= m.start < end for start, end in links):
             continue
         spans = repair(text, m.start, m.end, lang, lower) if "repair" not in without else [(m.start, m.end)]
         for start, end in spans:

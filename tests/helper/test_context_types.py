@@ -60,3 +60,12 @@ def test_a_body_with_moons_is_a_place():
     assert retyped(text, [("Saturn", "PRODUCT"), ("Titan", "GPE"), ("Saturn", "PRODUCT"),
                           ("Enceladus", "NORP"), ("Apple", "ORG")], "en") == [
         ("Saturn", "GPE"), ("Titan", "LOC"), ("Saturn", "GPE"), ("Enceladus", "LOC"), ("Apple", "ORG")]
+
+
+def test_names_before_a_plural_place_noun_are_places():
+    text = "Warnings for Orange and Riverside counties. Apple and Google shares fell."
+    assert retyped(text, [("Orange", "ORG"), ("Riverside", "ORG"), ("Apple", "ORG"), ("Google", "ORG")],
+                   "en") == [("Orange", "GPE"), ("Riverside", "GPE"), ("Apple", "ORG"), ("Google", "ORG")]
+    text = "Arab states condemned it; Republican states voted."
+    assert retyped(text, [("Arab", "NORP"), ("Republican", "NORP")], "en") == [
+        ("Arab", "NORP"), ("Republican", "NORP")]

@@ -100,3 +100,16 @@ def test_a_ministers_portfolio_is_no_name_but_a_ministry_is():
     assert is_portfolio(text, text.index("Économie"), "Économie")
     assert not is_portfolio(text, text.index("Israel"), "Israel")
     assert not is_portfolio(text, text.index("Mike Pompeo"), "Mike Pompeo")
+
+
+def test_lines_pointing_to_another_story_are_found():
+    from entity_lens.junk import link_lines
+    text = "Alibaba rose.\nRead more: Tencent profit falls\nRelated: The Discovery in Images\nLire aussi : Renault\nRelated companies rose."
+    assert [text[s:e] for s, e in link_lines(text)] == [
+        "Read more: Tencent profit falls", "Related: The Discovery in Images", "Lire aussi : Renault"]
+
+
+def test_a_pair_before_a_plural_class_noun_is_two_names():
+    text = "Warnings for Orange and Riverside counties, and Procter and Gamble shares."
+    assert repaired(text, "Orange and Riverside") == ["Orange", "Riverside"]
+    assert repaired(text, "Procter and Gamble") == ["Procter and Gamble"]
