@@ -7,7 +7,8 @@
   followed by a person's full name, or a place followed by a group, both used alone elsewhere,
   are two names.
 - A name the model cut in two where the text also uses it whole ("Customs" + "Border
-  Protection") is one name again.
+  Protection", "Islamic" + "State") is one name again.
+- Two names the text uses alone, hyphenated ("U.S.-Mexico border"), are a relation, no name.
 Names a text uses alone are looked up in one dictionary: linear in the number of mentions.
 """
 
@@ -17,6 +18,7 @@ from collections import Counter
 from .entities import Mention
 
 _WORD = re.compile(r"\S+")
+_NEXT_CAPITALISED = re.compile(r" [A-ZÀ-Ý][\w.-]*")
 _JOINER = re.compile(r"\s+(?:and|of|for|&|et|de|du|des)\s+")
 # An English participle opening a sentence or caption ("Questioning Vindman, Castor said"):
 # long enough that no given name ("Sterling", "Irving") looks like one.
@@ -37,7 +39,33 @@ def unglue(text, mentions, lower_words, name_labels):
     for m in mentions:
         words = list(_WORD.finditer(m.text)) if m.label in name_labels else []
         result.extend(_cut(m, words, known, lower_words) if len(words) >= 2 else [m])
-    return _rejoin(text, result, known, name_labels)
+    # What is left whole after the cuts: a name cut as glued is not one to rejoin or extend to.
+    whole = {}
+    for m in result:
+        if m.label in name_labels:
+            whole.setdefault(m.text.casefold(), Counter())[m.label] += 1
+    return _extend(text, _rejoin(text, result, whole, name_labels), whole, name_labels)
+
+
+def _extend(text, mentions, known, name_labels):
+    """A mention cut short of a name the text uses whole ("Islamic" of "Islamic State") takes
+    the next word back; a pair of names the text uses alone, hyphenated ("U.S.-Mexico
+    border"), is a relation between them, not a name."""
+    result = []
+    for m in mentions:
+        if m.label in name_labels:
+            following = _NEXT_CAPITALISED.match(text, m.end)
+            if following:
+                whole = text[m.start:following.end()]
+                labels = known.get(whole.casefold())
+                if labels:
+                    m = Mention(m.start, following.end(), whole, _majority(labels))
+            parts = m.text.split("-")
+            if (len(parts) == 2 and " " not in m.text
+                    and all(p[:1].isupper() and p.casefold() in known for p in parts)):
+                continue
+        result.append(m)
+    return result
 
 
 def _rejoin(text, mentions, known, name_labels):

@@ -45,7 +45,9 @@ _PAIR_BEFORE_PLURAL = re.compile(r"([A-ZÀ-Ý][\w.-]*)\s+(?:and|et)\s+([A-ZÀ-Ý
 _LINK_LINE = re.compile(
     r"^(?:related|read more|read also|also read|see also|more from|recommended|"
     r"lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|sur le même sujet)"
-    r"\s*:[^\n]*", re.IGNORECASE | re.MULTILINE)
+    r"\s*:[^\n]*"
+    # and the share box's "Follow us on …", "Suivez-nous sur …"
+    r"|^(?:follow|suivez)\b[^\n]{0,150}\b(?:on|sur)\b[^\n]{0,150}$", re.IGNORECASE | re.MULTILINE)
 _PORTFOLIO_OF = re.compile(
     r"\b(?:minister|secretary|ministre|secrétaire|ministro|ministerin)\s+"
     r"(?:of\s+|for\s+|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.IGNORECASE)
@@ -144,7 +146,8 @@ def _skip_glue(text, start, end, lang):
 
 def link_lines(text):
     """(start, end) of the lines that point to another story ("Related: …", "Read more: …",
-    "Lire aussi : …"): what they name is that story's, not this article's."""
+    "Lire aussi : …") or to the outlet's accounts ("Follow NBC Latino on Facebook"): what they
+    name is not this article's."""
     return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
 
 

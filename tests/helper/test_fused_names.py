@@ -49,3 +49,12 @@ def test_a_name_the_model_cut_in_two_is_whole_again_where_the_text_uses_it_whole
     assert ungled(text, spans) == [("Customs and Border Protection", "ORG")] * 2
     text = "Apple and Google said no."  # never used whole: two names
     assert ungled(text, [("Apple", "ORG"), ("Google", "ORG")]) == [("Apple", "ORG"), ("Google", "ORG")]
+
+
+def test_a_name_cut_short_takes_its_next_word_back_and_a_hyphenated_pair_is_no_name():
+    text = "The Islamic State lost. Against Islamic State, U.S. troops stayed at the U.S.-Mexico border with Mexico."
+    assert ungled(text, [("Islamic State", "ORG"), ("Islamic", "NORP"), ("U.S.", "GPE"),
+                         ("U.S.-Mexico", "ORG"), ("Mexico", "GPE")]) == [
+        ("Islamic State", "ORG"), ("Islamic State", "ORG"), ("U.S.", "GPE"), ("Mexico", "GPE")]
+    text = "Coca-Cola rose."
+    assert ungled(text, [("Coca-Cola", "ORG")]) == [("Coca-Cola", "ORG")]

@@ -113,3 +113,9 @@ def test_a_pair_before_a_plural_class_noun_is_two_names():
     text = "Warnings for Orange and Riverside counties, and Procter and Gamble shares."
     assert repaired(text, "Orange and Riverside") == ["Orange", "Riverside"]
     assert repaired(text, "Procter and Gamble") == ["Procter and Gamble"]
+
+
+def test_a_follow_box_points_to_the_outlets_accounts_but_a_sentence_does_not():
+    from entity_lens.junk import link_lines
+    text = "Follow NBC Latino on Facebook, Twitter and Instagram.\nFollowing the vote on Monday, Senator Ana Ruiz spoke at length about the new budget and what it meant for the state's schools, roads and hospitals over the next ten years, she said."
+    assert [text[s:e] for s, e in link_lines(text)] == ["Follow NBC Latino on Facebook, Twitter and Instagram."]
