@@ -5,6 +5,7 @@
   Fort Worth" are places; so is a body with moons ("Saturn's moon Titan").
 - "entre X et Y" / "between X and Y" joins two things of one kind: beside a place, a name the
   model did not call a person is a place too ("entre Carcassonne et Lézignan-Corbières").
+- A trade mark sign makes a product ("Digital Intuition®").
 - A plural place noun after a name or a pair makes places ("Orange and Riverside counties").
 - An age before "of" gives a home town in English news ("Christopher Tays, 32, of Franklin"),
   and a name before ", State" at the end of a line or sentence is a town ("Kent, Washington").
@@ -58,7 +59,7 @@ def retype_from_context(text, mentions, lang):
             continue
         key = m.text.casefold()
         before = text[max(0, m.start - 40):m.start]
-        kind = _class_before(before, lang)
+        kind = _class_before(before, lang) or ("PRODUCT" if text[m.end:m.end + 1] in ("®", "™") else None)
         if not kind and lang == "fr" and _DEMONYM.fullmatch(m.text) and _PLURAL_ARTICLE.search(before):
             kind = "NORP"
         elif not kind and lang == "en" and (_AGE_OF.search(before) or _HAS_MOONS.match(text, m.end)):

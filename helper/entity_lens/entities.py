@@ -37,7 +37,7 @@ LABEL_ALIASES = {"PER": "PERSON", "PERS": "PERSON"}
 WATCH = "WATCH"
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
-_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"
+_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·®™©"
 _APOSTROPHES = "'’"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 

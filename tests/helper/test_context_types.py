@@ -69,3 +69,9 @@ def test_names_before_a_plural_place_noun_are_places():
     text = "Arab states condemned it; Republican states voted."
     assert retyped(text, [("Arab", "NORP"), ("Republican", "NORP")], "en") == [
         ("Arab", "NORP"), ("Republican", "NORP")]
+
+
+def test_a_trade_mark_sign_makes_a_product():
+    text = "Its Digital Intuition® engine and Acme™ ran."
+    assert retyped(text, [("Digital Intuition", "ORG"), ("Acme", "ORG")], "en") == [
+        ("Digital Intuition", "PRODUCT"), ("Acme", "PRODUCT")]
