@@ -167,7 +167,7 @@ def _coordinated_people(text, mentions, known):
     found = set()
     for order in (named, named[::-1]):
         for before, after in zip(order, order[1:]):
-            first, second = sorted((before, after), key=lambda m: m.start)
+            first, second = (before, after) if before.start <= after.start else (after, before)
             if not _COORDINATION.fullmatch(text, first.end, second.start):
                 continue
             for person, candidate in ((before, after), (after, before)):
