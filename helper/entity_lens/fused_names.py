@@ -52,10 +52,11 @@ def _extend(text, mentions, known, name_labels):
     the next word back; a pair of names the text uses alone, hyphenated ("U.S.-Mexico
     border"), is a relation between them, not a name."""
     result = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.label in name_labels:
             following = _NEXT_CAPITALISED.match(text, m.end)
-            if following:
+            next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            if following and following.end() <= next_start:  # never over the next mention
                 whole = text[m.start:following.end()]
                 labels = known.get(whole.casefold())
                 if labels:

@@ -58,3 +58,10 @@ def test_a_name_cut_short_takes_its_next_word_back_and_a_hyphenated_pair_is_no_n
         ("Islamic State", "ORG"), ("Islamic State", "ORG"), ("U.S.", "GPE"), ("Mexico", "GPE")]
     text = "Coca-Cola rose."
     assert ungled(text, [("Coca-Cola", "ORG")]) == [("Coca-Cola", "ORG")]
+
+
+def test_a_name_is_never_extended_over_the_next_mention():
+    text = "The minister Brussels Tallinn spoke. Later on Brussels Tallinn the end."
+    found = unglue(text, mentions_of(text, [("Brussels Tallinn", "ORG"), ("Brussels", "GPE"),
+                                            ("Tallinn", "GPE")]), lowercase_words(text), NAME_LABELS)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
