@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { loadScripts } from "./load.js";
+import * as helperClient from "../../extension/helper-client.js";
 
 const BASE = "http://127.0.0.1:7318";
 
 function client() {
-  return loadScripts(["helper-client.js"]).EntityLensHelper;
+  return helperClient;
 }
 
 function json(status, body) {
