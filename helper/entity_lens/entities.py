@@ -27,7 +27,7 @@ NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_l
                "spancat", "span_finder", "coref", "span_resolver"]
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
-_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"
+_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·®™©"
 _APOSTROPHES = "'’"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 
