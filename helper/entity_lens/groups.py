@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from .labels import WATCH
 from .name_variants import join_short_forms, name_starts, variant_key
+from .whole_words import contains_words
 
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "pm",
@@ -177,7 +178,7 @@ def group_mentions(mentions, text_length, language="en", title=""):
 
 def _in_title(group, title):
     """Whether the headline names the group under any of its spellings, as a whole word."""
-    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title) for name in group.names)
+    return any(contains_words(title, name) for name in group.names)
 
 
 def _merge_people(groups):

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import spacy
 
+from .whole_words import contains_words
+
 _GLUE = {
     "en": {"email", "e-mail", "follow", "by", "photo", "photos", "credit", "contact", "via",
            "image", "images", "source", "reporting", "written", "courtesy", "twitter", "tweet",
@@ -169,7 +171,7 @@ def written_in_lower_case(name, text):
     phrase = name.lower()
     if " " not in phrase or phrase == name or phrase not in text:
         return False
-    return bool(re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
+    return contains_words(text, phrase)
 
 
 def is_junk(name, lang, lower_words):
