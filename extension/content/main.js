@@ -168,12 +168,12 @@
 
   function exportAs(kind) {
     if (!result) return;
-    const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
+    const name = EL.exporter.fileName(result, kind, { pageUrl: globalThis.location.href });
     if (kind === "json") {
       const text = EL.exporter.toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
-      download(base + ".json", "application/json", text);
+      download(name, "application/json", text);
     } else {
-      download(base + ".csv", "text/csv", EL.exporter.toCsv(result));
+      download(name, "text/csv", EL.exporter.toCsv(result));
     }
   }
 
