@@ -21,6 +21,11 @@ export default [
     rules,
   },
   {
+    // ES modules: the welcome page and what it imports.
+    files: ["extension/welcome/**/*.js", "extension/setup-advice.js"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
     files: ["tests/**/*.js", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
     rules,

@@ -258,7 +258,9 @@ ext.action.onClicked.addListener((tab) => {
   toggle(tab);
 });
 
-ext.runtime.onInstalled.addListener(() => {
+ext.runtime.onInstalled.addListener((details) => {
+  // First run: a page that checks the helper and says what to do (welcome/welcome.html).
+  if (details.reason === "install") ext.tabs.create({ url: ext.runtime.getURL("welcome/welcome.html") }).catch(() => {});
   ext.contextMenus.create({
     id: MENU_ID,
     title: "Highlight entities with Entity Lens",

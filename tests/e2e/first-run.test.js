@@ -1,0 +1,122 @@
+// The reader's first run, in both browsers: installing Entity Lens opens the welcome page, which
+// checks the helper and says plainly what is true (not running, with the commands for this system;
+// running but not paired, with the pairing steps; paired), and pairs the browser from there.
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { launchBrowser } from "./browsers.js";
+import { startHelper, freePort } from "./helper.js";
+import { pairingCode, extensionIsPaired } from "./pairing.js";
+import { withTimeout } from "./flow.js";
+
+/**
+ * The tab the extension opened by itself, showing `path`, once its script says it is ready.
+ * Asked of each tab's document: over BiDi, Firefox's tabs showing moz-extension:// pages keep
+ * the url about:blank for puppeteer.
+ */
+export async function extensionTab(session, path, readyFlag, timeoutMs = 20000) {
+  const url = `${session.extensionOrigin}/${path}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const page of await session.browser.pages()) {
+      const here = await withTimeout(page.evaluate((flag) => [location.href, window[flag] === true], readyFlag), 2000, "asking a tab").catch(() => null);
+      if (here && here[0] === url && here[1]) return page;
+    }
+    if (Date.now() > deadline) throw new Error(`no tab shows ${url} (ready) within ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+/** What the welcome page's status box says once it has answered: { state, text }. */
+async function helperStatus(page, expected, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await page.$eval("#helper", (el) => ({ state: el.dataset.state, text: el.textContent.trim() }));
+    if (status.state === expected || Date.now() > deadline) return status;
+    await sleep(100);
+  }
+}
+
+const shown = (page, selector) => page.$eval(selector, (el) => !el.hidden && el.getClientRects().length > 0);
+
+for (const kind of ["chromium", "firefox"]) {
+  describe(`first run in ${kind}`, { timeout: 300000 }, () => {
+    let helper, session, welcome;
+
+    before(async () => {
+      helper = await withTimeout(startHelper(), 120000, "starting the helper");
+      session = await withTimeout(launchBrowser(kind), 120000, `launching ${kind} with the extension`);
+    }, { timeout: 300000 });
+
+    after(async () => {
+      try {
+        if (session) await session.close();
+      } finally {
+        if (helper) await helper.stop();
+      }
+    });
+
+    test("installing the extension opens the welcome page, which checks the helper", async () => {
+      welcome = await extensionTab(session, "welcome/welcome.html", "entityLensWelcomeReady");
+      assert.equal(await welcome.title(), "Welcome to Entity Lens");
+      // Fresh profile, default address 127.0.0.1:7318: whatever answers there, this browser is
+      // not paired with it, and the page has finished checking.
+      const first = await welcome.$eval("#helper", (el) => el.dataset.state);
+      assert.ok(["not-running", "not-paired"].includes(first), first);
+    });
+
+    test("helper not running: says so, with the commands for this system and this browser's words", async () => {
+      const dead = `http://127.0.0.1:${await freePort()}`;
+      await session.setSettings({ helperUrl: dead });
+      await welcome.bringToFront();
+      await welcome.click("#check");
+      const status = await helperStatus(welcome, "not-running");
+      assert.equal(status.state, "not-running", status.text);
+      assert.match(status.text, new RegExp(`not running at ${dead}`));
+      assert.equal(await welcome.$eval("html", (el) => el.dataset.os), "linux");
+      assert.ok(await shown(welcome, "#start"));
+      assert.equal(await shown(welcome, "#pairing"), false);
+      const commands = await welcome.$$eval("#start-steps code", (els) => els.map((el) => el.textContent));
+      assert.deepEqual(commands, [".venv/bin/entity-lens serve", ".venv/bin/entity-lens service install"]);
+      const network = await welcome.$eval("#local-network", (el) => el.textContent);
+      if (kind === "firefox") {
+        assert.match(network, /Firefox asked .*access other apps and services on this device/);
+        assert.doesNotMatch(network, /Chrome/);
+      } else {
+        assert.match(network, /Chrome asked .*local network/);
+        assert.doesNotMatch(network, /Firefox/);
+      }
+    });
+
+    test("helper running, browser not paired: the pairing steps, and pairing from the page", async () => {
+      await session.setSettings({ helperUrl: helper.url });
+      await welcome.bringToFront();
+      await welcome.click("#check");
+      const status = await helperStatus(welcome, "not-paired");
+      assert.equal(status.state, "not-paired", status.text);
+      assert.match(status.text, /running .* but Entity Lens in this browser is not paired/);
+      assert.ok(await shown(welcome, "#pairing"));
+      assert.equal(await shown(welcome, "#start"), false);
+      assert.equal(await welcome.$eval("#pair-command", (el) => el.textContent), ".venv/bin/entity-lens pair");
+
+      // A wrong code is refused, in words, and the page stays where it was.
+      await welcome.click("#pair-code");
+      await welcome.keyboard.type("ABCD-EFGH");
+      await welcome.keyboard.press("Enter");
+      await welcome.waitForFunction(() => /did not accept/.test(document.querySelector("#pair-status").textContent), { timeout: 10000, polling: 100 });
+      assert.equal((await helperStatus(welcome, "not-paired")).state, "not-paired");
+
+      await welcome.$eval("#pair-code", (el) => { el.value = ""; });
+      await welcome.click("#pair-code");
+      await welcome.keyboard.type(await pairingCode(helper.configDir));
+      await welcome.keyboard.press("Enter");
+      const paired = await helperStatus(welcome, "paired");
+      assert.equal(paired.state, "paired", paired.text);
+      assert.match(paired.text, /running and Entity Lens is paired/);
+      assert.equal(await shown(welcome, "#pairing"), false);
+      assert.ok(await extensionIsPaired(session));
+      // Focus went somewhere visible, not into the hidden form.
+      assert.equal(await welcome.evaluate(() => document.activeElement.id), "check");
+    });
+  });
+}
