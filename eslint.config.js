@@ -22,7 +22,7 @@ export default [
   },
   {
     // ES modules: the welcome page and what it imports.
-    files: ["extension/welcome/**/*.js", "extension/setup-advice.js"],
+    files: ["extension/welcome/**/*.js", "extension/setup-advice.js", "extension/options/setup-words.js"],
     languageOptions: { sourceType: "module" },
   },
   {
