@@ -8,6 +8,7 @@ import { launchBrowser } from "./browsers.js";
 import { startHelper, freePort } from "./helper.js";
 import { pairingCode, extensionIsPaired } from "./pairing.js";
 import { withTimeout } from "./flow.js";
+import { axeOnPage, describeViolations } from "./accessibility.js";
 
 /**
  * The tab the extension opened by itself, showing `path`, once its script says it is ready.
@@ -45,6 +46,55 @@ async function connectionAnswer(page, timeoutMs = 15000) {
     if (/^(Saved|Not saved)/.test(text) || Date.now() > deadline) return text;
     await sleep(100);
   }
+}
+
+/**
+ * Tabs through `page` from its start: what took the focus, each with whether its focus shows
+ * (an outline of its own, not none). Stops when the focus comes back round.
+ */
+async function tabThrough(page, presses = 40) {
+  // As a reader starts: a click on the page's margin gives it the focus, then Tab.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.mouse.click(2, 2);
+  const seen = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press("Tab");
+    // Firefox styles the newly focused element a moment after the key: read it a frame later.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        id: el.id || `${el.tagName.toLowerCase()}[${el.getAttribute("name") || el.getAttribute("value") || ""}]`,
+        visibleFocus: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1,
+      };
+    });
+    if (!focused) continue;
+    if (seen.length && focused.id === seen[0].id) break;
+    seen.push(focused);
+  }
+  return seen;
+}
+
+async function checkAccessible(page, what, mustReach) {
+  const violations = await axeOnPage(page);
+  assert.deepEqual(violations, [], `${what}: axe found\n${describeViolations(violations)}`);
+  const reached = await tabThrough(page);
+  const ids = reached.map((f) => f.id);
+  for (const id of mustReach) assert.ok(ids.includes(id), `${what}: Tab never reaches ${id} (reached ${ids.join(", ")})`);
+  for (const f of reached) assert.ok(f.visibleFocus, `${what}: ${f.id} shows no focus`);
+}
+
+/** An extension page in a tab of its own, once `ready` (a function of the page) is true. */
+async function openExtensionPage(session, path, ready) {
+  const page = await session.newPage();
+  const url = `${session.extensionOrigin}/${path}`;
+  // Firefox over BiDi never resolves goto on moz-extension://: start it, wait for the page.
+  if (session.kind === "firefox") page.goto(url).catch(() => {});
+  else await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(ready, { timeout: 15000, polling: 100 });
+  return page;
 }
 
 const shown = (page, selector) => page.$eval(selector, (el) => !el.hidden && el.getClientRects().length > 0);
@@ -88,6 +138,7 @@ for (const kind of ["chromium", "firefox"]) {
       assert.equal(await shown(welcome, "#pairing"), false);
       const commands = await welcome.$$eval("#start-steps code", (els) => els.map((el) => el.textContent));
       assert.deepEqual(commands, [".venv/bin/entity-lens serve", ".venv/bin/entity-lens service install"]);
+      await checkAccessible(welcome, "welcome page, helper not running", ["check", "options"]);
       const network = await welcome.$eval("#local-network", (el) => el.textContent);
       if (kind === "firefox") {
         assert.match(network, /Firefox asked .*access other apps and services on this device/);
@@ -108,6 +159,7 @@ for (const kind of ["chromium", "firefox"]) {
       assert.ok(await shown(welcome, "#pairing"));
       assert.equal(await shown(welcome, "#start"), false);
       assert.equal(await welcome.$eval("#pair-command", (el) => el.textContent), ".venv/bin/entity-lens pair");
+      await checkAccessible(welcome, "welcome page, not paired", ["pair-code", "pair", "check", "options"]);
 
       // A wrong code is refused, in words, and the page stays where it was.
       await welcome.click("#pair-code");
@@ -127,6 +179,27 @@ for (const kind of ["chromium", "firefox"]) {
       assert.ok(await extensionIsPaired(session));
       // Focus went somewhere visible, not into the hidden form.
       assert.equal(await welcome.evaluate(() => document.activeElement.id), "check");
+      await checkAccessible(welcome, "welcome page, paired", ["check", "options"]);
+    });
+
+    test("options and popup: no serious or critical axe violations, every control reached by Tab with a visible focus", async () => {
+      const options = await session.optionsPage();
+      try {
+        await options.bringToFront();
+        await checkAccessible(options, "options", [
+          "helperUrl", "test", "pair-code", "pair", "input[mode]", "input[style]", "watchlist", "watchlist-import", "watchlist-export",
+        ]);
+      } finally {
+        await options.close().catch(() => {});
+      }
+      const query = new URLSearchParams({ code: "not_scriptable", title: "Entity Lens cannot run on this page.", advice: "Open a news article and click the button there." });
+      const popup = await openExtensionPage(session, `popup/popup.html?${query}`, () => document.getElementById("advice")?.textContent.length > 0);
+      try {
+        await popup.bringToFront();
+        await checkAccessible(popup, "popup", ["retry"]);
+      } finally {
+        await popup.close().catch(() => {});
+      }
     });
 
     test("options: an address that fails the test is not saved, and the reader is told why, by the button", async () => {
