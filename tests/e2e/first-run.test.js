@@ -97,6 +97,17 @@ async function openExtensionPage(session, path, ready) {
   return page;
 }
 
+/** Runs `use(page)` on a fresh options page in front, and closes the page afterwards. */
+async function withOptionsPage(session, use) {
+  const options = await session.optionsPage();
+  try {
+    await options.bringToFront();
+    return await use(options);
+  } finally {
+    await options.close().catch(() => {});
+  }
+}
+
 const shown = (page, selector) => page.$eval(selector, (el) => !el.hidden && el.getClientRects().length > 0);
 
 for (const kind of ["chromium", "firefox"]) {
@@ -183,15 +194,11 @@ for (const kind of ["chromium", "firefox"]) {
     });
 
     test("options and popup: no serious or critical axe violations, every control reached by Tab with a visible focus", async () => {
-      const options = await session.optionsPage();
-      try {
-        await options.bringToFront();
-        await checkAccessible(options, "options", [
-          "helperUrl", "test", "pair-code", "pair", "input[mode]", "input[style]", "watchlist", "watchlist-import", "watchlist-export",
-        ]);
-      } finally {
-        await options.close().catch(() => {});
-      }
+      await withOptionsPage(session, async (options) => {
+      await checkAccessible(options, "options", [
+        "helperUrl", "test", "pair-code", "pair", "input[mode]", "input[style]", "watchlist", "watchlist-import", "watchlist-export",
+      ]);
+      });
       const query = new URLSearchParams({ code: "not_scriptable", title: "Entity Lens cannot run on this page.", advice: "Open a news article and click the button there." });
       const popup = await openExtensionPage(session, `popup/popup.html?${query}`, () => document.getElementById("advice")?.textContent.length > 0);
       try {
@@ -203,76 +210,68 @@ for (const kind of ["chromium", "firefox"]) {
     });
 
     test("options: an address that fails the test is not saved, and the reader is told why, by the button", async () => {
-      const options = await session.optionsPage();
-      try {
-        await options.bringToFront();
-        const dead = `http://127.0.0.1:${await freePort()}`;
-        await options.$eval("#helperUrl", (el) => { el.value = ""; });
-        await options.type("#helperUrl", dead);
-        await options.click("#test");
-        const said = await connectionAnswer(options);
-        assert.match(said, /^Not saved: The Entity Lens helper is not running at /, said);
-        assert.match(said, new RegExp(`still uses ${helper.url}\\.$`), said);
-        assert.equal((await session.getSettings()).helperUrl, helper.url);
-        // In this browser's words, with the set-up script's command.
-        assert.match(said, /\.venv\/bin\/entity-lens serve/);
-        if (kind === "firefox") assert.match(said, /Firefox asked/);
-        else assert.match(said, /Chrome asked/);
-        assert.doesNotMatch(said, kind === "firefox" ? /Chrome/ : /Firefox/);
+      await withOptionsPage(session, async (options) => {
+      const dead = `http://127.0.0.1:${await freePort()}`;
+      await options.$eval("#helperUrl", (el) => { el.value = ""; });
+      await options.type("#helperUrl", dead);
+      await options.click("#test");
+      const said = await connectionAnswer(options);
+      assert.match(said, /^Not saved: The Entity Lens helper is not running at /, said);
+      assert.match(said, new RegExp(`still uses ${helper.url}\\.$`), said);
+      assert.equal((await session.getSettings()).helperUrl, helper.url);
+      // In this browser's words, with the set-up script's command.
+      assert.match(said, /\.venv\/bin\/entity-lens serve/);
+      if (kind === "firefox") assert.match(said, /Firefox asked/);
+      else assert.match(said, /Chrome asked/);
+      assert.doesNotMatch(said, kind === "firefox" ? /Chrome/ : /Firefox/);
 
-        // Next to the button, in view, announced.
-        const box = await options.$eval("#connection", (el) => {
-          const r = el.getBoundingClientRect();
-          const b = document.querySelector("#test").getBoundingClientRect();
-          return { gap: r.top - b.bottom, inView: r.top >= 0 && r.top < innerHeight, live: el.getAttribute("aria-live") };
-        });
-        assert.ok(box.gap < 24 && box.inView, JSON.stringify(box));
-        assert.equal(box.live, "polite");
+      // Next to the button, in view, announced.
+      const box = await options.$eval("#connection", (el) => {
+        const r = el.getBoundingClientRect();
+        const b = document.querySelector("#test").getBoundingClientRect();
+        return { gap: r.top - b.bottom, inView: r.top >= 0 && r.top < innerHeight, live: el.getAttribute("aria-live") };
+      });
+      assert.ok(box.gap < 24 && box.inView, JSON.stringify(box));
+      assert.equal(box.live, "polite");
 
-        // A good address (another spelling of the helper's) is saved once it answers.
-        const other = `http://localhost:${helper.port}`;
-        await options.$eval("#helperUrl", (el) => { el.value = ""; });
-        await options.type("#helperUrl", other);
-        await options.keyboard.press("Enter");
-        assert.match(await connectionAnswer(options), /^Saved\. /);
-        assert.equal((await session.getSettings()).helperUrl, other);
-        await session.setSettings({ helperUrl: helper.url });
+      // A good address (another spelling of the helper's) is saved once it answers.
+      const other = `http://localhost:${helper.port}`;
+      await options.$eval("#helperUrl", (el) => { el.value = ""; });
+      await options.type("#helperUrl", other);
+      await options.keyboard.press("Enter");
+      assert.match(await connectionAnswer(options), /^Saved\. /);
+      assert.equal((await session.getSettings()).helperUrl, other);
+      await session.setSettings({ helperUrl: helper.url });
 
-        // The set-up words for this system and browser.
-        assert.equal(await options.$eval("#serve-command", (el) => el.textContent), ".venv/bin/entity-lens serve");
-        assert.equal(await options.$eval("#pair-command", (el) => el.textContent), ".venv/bin/entity-lens pair");
-        const network = await options.$eval("#local-network", (el) => el.textContent);
-        assert.doesNotMatch(network, kind === "firefox" ? /Chrome/ : /Firefox/);
-      } finally {
-        await options.close().catch(() => {});
-      }
+      // The set-up words for this system and browser.
+      assert.equal(await options.$eval("#serve-command", (el) => el.textContent), ".venv/bin/entity-lens serve");
+      assert.equal(await options.$eval("#pair-command", (el) => el.textContent), ".venv/bin/entity-lens pair");
+      const network = await options.$eval("#local-network", (el) => el.textContent);
+      assert.doesNotMatch(network, kind === "firefox" ? /Chrome/ : /Firefox/);
+      });
     });
 
     test("options: colour swatches keep their size when labels wrap; Saved. shows in view", async () => {
-      const options = await session.optionsPage();
-      try {
-        await options.bringToFront();
-        await options.setViewport({ width: 320, height: 600 });
-        const swatches = await options.$$eval(".types label", (rows) => rows.map((row) => {
-          const s = row.querySelector(".swatch").getBoundingClientRect();
-          return { width: s.width, height: s.height, rowHeight: row.getBoundingClientRect().height, text: row.textContent };
-        }));
-        assert.ok(swatches.length >= 8);
-        assert.ok(swatches.some((s) => s.rowHeight > 30), `no label wraps at 320 px: ${JSON.stringify(swatches)}`);
-        for (const s of swatches) assert.ok(s.width >= 12 && s.height >= 12 && s.width === swatches[0].width, JSON.stringify(s));
+      await withOptionsPage(session, async (options) => {
+      await options.setViewport({ width: 320, height: 600 });
+      const swatches = await options.$$eval(".types label", (rows) => rows.map((row) => {
+        const s = row.querySelector(".swatch").getBoundingClientRect();
+        return { width: s.width, height: s.height, rowHeight: row.getBoundingClientRect().height, text: row.textContent };
+      }));
+      assert.ok(swatches.length >= 8);
+      assert.ok(swatches.some((s) => s.rowHeight > 30), `no label wraps at 320 px: ${JSON.stringify(swatches)}`);
+      for (const s of swatches) assert.ok(s.width >= 12 && s.height >= 12 && s.width === swatches[0].width, JSON.stringify(s));
 
-        // A change far down the page: the confirmation is on screen, not below it.
-        const last = (await options.$$(".types input")).at(-1);
-        await last.click();
-        await options.waitForFunction(() => document.querySelector("#saved").textContent === "Saved.", { timeout: 5000, polling: 100 });
-        const saved = await options.$eval("#saved", (el) => {
-          const r = el.getBoundingClientRect();
-          return { top: r.top, bottom: r.bottom, height: innerHeight };
-        });
-        assert.ok(saved.top >= 0 && saved.bottom <= saved.height + 1, JSON.stringify(saved));
-      } finally {
-        await options.close().catch(() => {});
-      }
+      // A change far down the page: the confirmation is on screen, not below it.
+      const last = (await options.$$(".types input")).at(-1);
+      await last.click();
+      await options.waitForFunction(() => document.querySelector("#saved").textContent === "Saved.", { timeout: 5000, polling: 100 });
+      const saved = await options.$eval("#saved", (el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight };
+      });
+      assert.ok(saved.top >= 0 && saved.bottom <= saved.height + 1, JSON.stringify(saved));
+      });
     });
   });
 }
