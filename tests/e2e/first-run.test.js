@@ -59,15 +59,19 @@ async function tabThrough(page, presses = 40) {
   const seen = [];
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press("Tab");
-    // Firefox styles the newly focused element a moment after the key: read it a frame later.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
-    const focused = await page.evaluate(() => {
+    // Firefox styles the newly focused element a moment after the key (longer on a busy
+    // machine): its focus must show within half a second.
+    const focused = await page.evaluate(async () => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
+      const shows = () => {
+        const style = getComputedStyle(el);
+        return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1;
+      };
+      for (let waited = 0; !shows() && waited < 500; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
       return {
         id: el.id || `${el.tagName.toLowerCase()}[${el.getAttribute("name") || el.getAttribute("value") || ""}]`,
-        visibleFocus: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1,
+        visibleFocus: shows(),
       };
     });
     if (!focused) continue;
