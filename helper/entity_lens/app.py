@@ -12,6 +12,7 @@ from . import __version__, guard, pairing
 from .config import Config
 from .errors import ApiError, register_error_handlers
 from .fetch import FetchLimits
+from .language import language_name
 from .pipeline import Annotator, Options
 
 log = logging.getLogger("entity_lens.requests")
@@ -85,6 +86,9 @@ def health():
         "model": annotator.describe_model(),
         "labels": annotator.recognizers.labels,
         "languages": annotator.recognizers.languages,
+        # A language's first page loads its model (seconds, once): the extension says so.
+        "loading": [{"code": lang, "name": language_name(lang)}
+                    for lang in annotator.first_loads.loading()],
     })
 
 

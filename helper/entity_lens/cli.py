@@ -10,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__, service
+from . import __version__, model_command, service
 from .config import DEFAULT_HOST, DEFAULT_PORT, Config
 from .entities import ModelNotFound
 from .errors import ApiError
@@ -81,6 +81,10 @@ def build_parser():
     service_parser = commands.add_parser(
         "service", help="run the helper as a background service started at login")
     service.add_arguments(service_parser)
+
+    model = commands.add_parser(
+        "model", help="the language models the helper has; add one for another language")
+    model_command.add_arguments(model)
     return parser
 
 
@@ -101,6 +105,8 @@ def main(argv=None):
         return pair(args)
     if args.command == "service":
         return service.run(args)
+    if args.command == "model":
+        return model_command.run(args)
     return 2
 
 

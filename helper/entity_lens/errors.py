@@ -39,19 +39,20 @@ _HTTP_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found",
 class ApiError(Exception):
     """A failure with a stable `code` and a message a person can act on."""
 
-    def __init__(self, code, message):
+    def __init__(self, code, message, **details):
         if code not in STATUS:
             raise ValueError(f"unknown error code {code!r}")
         super().__init__(message)
         self.code = code
         self.message = message
+        self.details = details  # more fields for the body, e.g. unsupported_language's command
 
     @property
     def status(self):
         return STATUS[self.code]
 
     def to_dict(self):
-        return {"error": {"code": self.code, "message": self.message}}
+        return {"error": {"code": self.code, "message": self.message, **self.details}}
 
 
 def error_response(error):

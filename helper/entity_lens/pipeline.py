@@ -10,6 +10,7 @@ from .cache import LRUCache, content_key
 from .entities import Recognizers
 from .extract import extract
 from .fetch import FetchLimits, check_url, fetch
+from .first_loads import FirstLoads
 from .groups import group_mentions
 from .language import page_language
 from .refine import refine_mentions
@@ -31,6 +32,7 @@ class Annotator:
         # NER in worker processes on a time budget; 0 (or no fork) runs it in this process.
         self.pool = (NerPool(self.recognizers, workers, ner_budget_s)
                      if workers > 0 and can_fork() else None)
+        self.first_loads = FirstLoads(self.recognizers.by_lang)
 
     def close(self):
         if self.pool is not None:
@@ -38,6 +40,15 @@ class Annotator:
 
     def describe_model(self):
         return self.recognizers.describe()
+
+    def recognizer_for(self, language):
+        """The recognizer for the page's language, loaded in the server and the workers' zygote
+        on the language's first page (health's `loading` says so meanwhile)."""
+        with self.first_loads.first_use(language, self.recognizers.languages):
+            recognizer = self.recognizers.for_language(language)
+            if self.pool is not None:
+                self.pool.load_language(recognizer)
+        return recognizer
 
     def annotate(self, url, html=None, options=None):
         options = options or Options()
@@ -68,7 +79,7 @@ class Annotator:
             language = page_language(html, extracted.text)
         timings["extract"] = _ms_since(step)
 
-        recognizer = self.recognizers.for_language(language)
+        recognizer = self.recognizer_for(language)
         step = time.perf_counter()
         if self.pool is not None:
             mentions = self.pool.mentions(recognizer, extracted.text, options.watchlist)

@@ -127,7 +127,7 @@ class NerPool:
         else:
             self._idle.put(worker)
 
-    def _ensure_language(self, recognizer):
+    def load_language(self, recognizer):
         lang = next(l for l, r in self.recognizers.by_lang.items() if r is recognizer)
         if lang not in self._languages:
             with self._languages_lock:
@@ -147,7 +147,7 @@ class NerPool:
 
     def mentions(self, recognizer, text, watchlist=()):
         """All mentions in `text`, or `too_complex` when the budget runs out first."""
-        lang = self._ensure_language(recognizer)
+        lang = self.load_language(recognizer)
         paragraphs = split_paragraphs(text)
         if not paragraphs:
             return []

@@ -185,14 +185,15 @@ def wait_for_health(base, timeout=60):
 
 
 @contextlib.contextmanager
-def serving(*options):
+def serving(*options, executable=ENTITY_LENS):
     """The real `entity-lens serve` (waitress, real model) on a free port, with `options`, its
-    own configuration folder (pairing) in `helper.env` and a paired token in `helper.token`."""
+    own configuration folder (pairing) in `helper.env` and a paired token in `helper.token`.
+    `executable`: another installation's entity-lens (tests of `entity-lens model`)."""
     port = free_port()
     config = Path(tempfile.mkdtemp(prefix="entity-lens-test-config-"))
     env = dict(os.environ, PYTHONUNBUFFERED="1", ENTITY_LENS_CONFIG_DIR=str(config))
     token = PairingStore(config / "pairing.json").create_token("tests")
-    process = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port), *options],
+    process = subprocess.Popen([str(executable), "serve", "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import fixture_html
+from conftest import ENTITY_LENS, fixture_html
 from entity_lens.language import guess_language, page_language
 
 
@@ -52,7 +52,21 @@ def test_language_without_a_pipeline_is_unsupported(post):
     assert response.status_code == 422
     error = response.get_json()["error"]
     assert error["code"] == "unsupported_language"
-    assert "German (de)" in error["message"] and "--model de=" in error["message"]
+    # One plain sentence, and the one command that installs it for this very helper.
+    assert error["message"] == ("This page is in German, and the helper has no German language "
+                                "model installed.")
+    assert error["language"] == "de" and error["language_name"] == "German"
+    assert error["command"] == f"{ENTITY_LENS} model add de"
+
+
+def test_a_language_spacy_has_no_pipeline_for_gets_no_command(post):
+    html = ("<html lang=tr><body><article><p>" + "Bakan, planın hazır olduğunu ve hafta sonuna "
+            "kadar mecliste oylanacağını söyledi. " * 6 + "</p></article></body></html>")
+    error = post({"url": "https://haber.example/", "html": html}).get_json()["error"]
+    assert error["code"] == "unsupported_language" and error["language"] == "tr"
+    assert error["message"] == ("This page is in Turkish, and spaCy has no Turkish language "
+                                "model the helper could install.")
+    assert error["command"] is None
 
 
 @pytest.mark.parametrize("text, lang", [
