@@ -50,12 +50,20 @@ async function connectionAnswer(page, timeoutMs = 15000) {
 
 /**
  * Tabs through `page` from its start: what took the focus, each with whether its focus shows
- * (an outline of its own, not none). Stops when the focus comes back round.
+ * (an outline of its own, not none).
  */
-async function tabThrough(page, presses = 40) {
+async function tabThrough(page) {
   // As a reader starts: a click on the page's margin gives it the focus, then Tab.
+  await page.bringToFront();
   await page.evaluate(() => document.activeElement?.blur());
   await page.mouse.click(2, 2);
+  // As many presses as the page has stops (one per radio group), so that the focus never goes
+  // on into the browser's own controls: headless Firefox does not give it back to the page.
+  const presses = await page.evaluate(() => {
+    const stops = [...document.querySelectorAll("a[href], button, input, textarea, select, [tabindex]")]
+      .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
+    return new Set(stops.map((el) => (el.type === "radio" ? `radio:${el.name}` : el))).size;
+  });
   const seen = [];
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press("Tab");
@@ -63,7 +71,7 @@ async function tabThrough(page, presses = 40) {
     // machine): its focus must show within half a second.
     const focused = await page.evaluate(async () => {
       const el = document.activeElement;
-      if (!el || el === document.body) return null;
+      if (!el || el === document.body || !document.hasFocus()) return null;
       const shows = () => {
         const style = getComputedStyle(el);
         return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1;
@@ -72,8 +80,10 @@ async function tabThrough(page, presses = 40) {
       return {
         id: el.id || `${el.tagName.toLowerCase()}[${el.getAttribute("name") || el.getAttribute("value") || ""}]`,
         visibleFocus: shows(),
+        why: `:focus ${el.matches(":focus")}, :focus-visible ${el.matches(":focus-visible")}, outline ${getComputedStyle(el).outline}`,
       };
     });
+    if (!focused && seen.length) break; // on to the browser's own controls
     if (!focused) continue;
     if (seen.length && focused.id === seen[0].id) break;
     seen.push(focused);
@@ -87,7 +97,7 @@ async function checkAccessible(page, what, mustReach) {
   const reached = await tabThrough(page);
   const ids = reached.map((f) => f.id);
   for (const id of mustReach) assert.ok(ids.includes(id), `${what}: Tab never reaches ${id} (reached ${ids.join(", ")})`);
-  for (const f of reached) assert.ok(f.visibleFocus, `${what}: ${f.id} shows no focus`);
+  for (const f of reached) assert.ok(f.visibleFocus, `${what}: ${f.id} shows no focus (${f.why})`);
 }
 
 /** An extension page in a tab of its own, once `ready` (a function of the page) is true. */
