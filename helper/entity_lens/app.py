@@ -1,4 +1,9 @@
-"""create_app(config): the Flask application factory and the /v1 routes."""
+"""create_app(config): the Flask application factory, the /v1 routes, and what each error code
+means over HTTP.
+
+Every failure the helper reports is an `ApiError` (errors.py); anything else is a bug, logged
+with its traceback and answered as `internal` without detail.
+"""
 
 import json
 import logging
@@ -7,16 +12,42 @@ import time
 
 from flask import Blueprint, Flask, current_app, g, jsonify, request
 from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
 
 from . import __version__, guard, pairing
 from .config import Config
-from .errors import ApiError, register_error_handlers
+from .errors import ApiError
 from .fetch import FetchLimits
 from .language import language_name
 from .pipeline import Annotator, Options
 
 log = logging.getLogger("entity_lens.requests")
+errors_log = logging.getLogger("entity_lens.errors")
 bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+# Error code → HTTP status: the one table. The JSON body is {"error": {"code", "message"}}.
+STATUS = {
+    "bad_request": 400,
+    "bad_url": 400,
+    "forbidden": 403,
+    "not_paired": 403,
+    "bad_pairing_code": 403,
+    "private_address": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "too_large": 413,
+    "not_html": 415,
+    "not_json": 415,
+    "no_text": 422,
+    "unsupported_language": 422,
+    "too_complex": 422,
+    "internal": 500,
+    "fetch_failed": 502,
+    "fetch_timeout": 504,
+}
+# Werkzeug's own HTTP errors (raised before our code runs) mapped onto our codes.
+_HTTP_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "too_large", 415: "not_json"}
 
 
 def create_app(config=None, annotator=None):
@@ -66,6 +97,37 @@ def create_app(config=None, annotator=None):
         return response
 
     return app
+
+
+def error_response(error, status=None):
+    """The JSON answer for an `ApiError`; `status` overrides the table's (Werkzeug's own)."""
+    response = jsonify({"error": {"code": error.code, "message": error.message, **error.details}})
+    response.status_code = status or STATUS[error.code]
+    return response
+
+
+def register_error_handlers(app):
+    @app.errorhandler(ApiError)
+    def handle_api_error(error):
+        return error_response(error)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_exception(error):
+        code = _HTTP_CODES.get(error.code, "bad_request" if error.code < 500 else "internal")
+        message = {
+            "too_large": f"The request body is larger than the helper accepts "
+                         f"({app.config['MAX_CONTENT_LENGTH'] // (1024 * 1024)} MB).",
+            "not_found": "No such endpoint. The helper serves /v1/health and /v1/annotate.",
+            "method_not_allowed": f"{error.description}",
+        }.get(code, error.description)
+        return error_response(ApiError(code, message),
+                              status=error.code if code != "internal" else 500)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error):
+        errors_log.exception("unexpected error while handling a request")
+        return error_response(ApiError(
+            "internal", "The helper hit an unexpected error; details are in its log."))
 
 
 def _annotator():
@@ -129,8 +191,9 @@ def parse_annotate_request(body):
     url = body.get("url")
     if not isinstance(url, str) or not url.strip():
         raise ApiError("bad_request", "The field `url` is required and must be a string.")
-    if len(url) > 8192:
-        raise ApiError("bad_url", "The address is longer than 8192 characters.")
+    max_url = current_app.config["MAX_URL_LENGTH"]
+    if len(url) > max_url:
+        raise ApiError("bad_url", f"The address is longer than {max_url} characters.")
     html = body.get("html")
     if html is not None and not isinstance(html, str):
         raise ApiError("bad_request", "The field `html` must be a string when given.")

@@ -1,8 +1,6 @@
 """entity-lens: serve the helper, annotate a page from the terminal, manage the service."""
 
 import argparse
-import csv
-import io
 import json
 import logging
 import os
@@ -10,9 +8,9 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__, model_command, service
-from .config import DEFAULT_HOST, DEFAULT_PORT, Config
-from .entities import ModelNotFound
+from . import __version__, cli_service, model_command
+from .config import DEFAULT_HOST, DEFAULT_PORT, LOOPBACK_HOSTS, Config
+from .csv_export import to_csv
 from .errors import ApiError
 
 # How long SIGTERM waits for requests in flight: the service manager expects a prompt exit.
@@ -26,31 +24,7 @@ def build_parser():
                     "article, locally, for the Entity Lens browser extension.")
     parser.add_argument("--version", action="version", version=f"entity-lens {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    serve = commands.add_parser("serve", help="run the helper for the extension")
-    serve.add_argument("--host", default=DEFAULT_HOST,
-                       help=f"loopback address to listen on (default {DEFAULT_HOST})")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT,
-                       help=f"port to listen on (default {DEFAULT_PORT})")
-    serve.add_argument("--model", action="append", metavar="[LANG=]NAME",
-                       help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
-                            "(repeatable; default: the best installed per language)")
-    # Threads mostly wait (on fetches, on the workers): many more threads than workers.
-    serve.add_argument("--threads", type=int, default=16, help=argparse.SUPPRESS)
-    serve.add_argument("--workers", type=int, default=None,
-                       help="processes that read articles and find entities (default: one per "
-                            "core, up to 4; 0: in the server itself, without a time budget)")
-    serve.add_argument("--ner-budget", type=float, default=Config.NER_TIME_BUDGET,
-                       metavar="SECONDS",
-                       help="time reading a page, and finding its entities, may each take "
-                            f"before the helper answers too_complex "
-                            f"(default {Config.NER_TIME_BUDGET:g})")
-    _add_allow_private_addresses(serve)
-    serve.add_argument("--no-pairing", action="store_true",
-                       help="UNSAFE: also serve requests without a paired token that come from no "
-                            "browser (no Origin, no fetch metadata), e.g. the shared entity "
-                            "scorer; any program on this computer, and extensions that rewrite "
-                            "headers, can then use the helper. For measurement and development only")
+    _add_serve_command(commands)
 
     annotate = commands.add_parser("annotate", help="annotate one page and print the result")
     annotate.add_argument("url", nargs="?", help="address of the page to fetch (http or https)")
@@ -80,12 +54,39 @@ def build_parser():
 
     service_parser = commands.add_parser(
         "service", help="run the helper as a background service started at login")
-    service.add_arguments(service_parser)
+    cli_service.add_arguments(service_parser)
 
     model = commands.add_parser(
         "model", help="the language models the helper has; add one for another language")
     model_command.add_arguments(model)
     return parser
+
+
+def _add_serve_command(commands):
+    serve = commands.add_parser("serve", help="run the helper for the extension")
+    serve.add_argument("--host", default=DEFAULT_HOST,
+                       help=f"loopback address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT,
+                       help=f"port to listen on (default {DEFAULT_PORT})")
+    serve.add_argument("--model", action="append", metavar="[LANG=]NAME",
+                       help="spaCy pipeline to use, e.g. en_core_web_lg or fr=fr_core_news_md "
+                            "(repeatable; default: the best installed per language)")
+    # Threads mostly wait (on fetches, on the workers): many more threads than workers.
+    serve.add_argument("--threads", type=int, default=16, help=argparse.SUPPRESS)
+    serve.add_argument("--workers", type=int, default=None,
+                       help="processes that read articles and find entities (default: one per "
+                            "core, up to 4; 0: in the server itself, without a time budget)")
+    serve.add_argument("--ner-budget", type=float, default=Config.NER_TIME_BUDGET,
+                       metavar="SECONDS",
+                       help="time reading a page, and finding its entities, may each take "
+                            f"before the helper answers too_complex "
+                            f"(default {Config.NER_TIME_BUDGET:g})")
+    _add_allow_private_addresses(serve)
+    serve.add_argument("--no-pairing", action="store_true",
+                       help="UNSAFE: also serve requests without a paired token that come from no "
+                            "browser (no Origin, no fetch metadata), e.g. the shared entity "
+                            "scorer; any program on this computer, and extensions that rewrite "
+                            "headers, can then use the helper. For measurement and development only")
 
 
 def _add_allow_private_addresses(parser):
@@ -104,7 +105,7 @@ def main(argv=None):
     if args.command == "pair":
         return pair(args)
     if args.command == "service":
-        return service.run(args)
+        return cli_service.run(args)
     if args.command == "model":
         return model_command.run(args)
     return 2
@@ -114,13 +115,14 @@ def serve(args):
     from waitress.server import create_server
 
     from .app import create_app
+    from .entities import ModelNotFound
     from .workers import default_processes
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
+    if args.host not in LOOPBACK_HOSTS:
         return _fail(f"Refusing to listen on {args.host}: the helper serves this machine only "
-                     "(use 127.0.0.1, localhost or ::1).")
+                     f"(use {', '.join(LOOPBACK_HOSTS[:-1])} or {LOOPBACK_HOSTS[-1]}).")
     try:
         workers = default_processes() if args.workers is None else args.workers
         app = create_app({"MODEL": args.model, "NER_WORKERS": workers,
@@ -216,6 +218,7 @@ _PRIVATE_ADDRESSES_WARNING = (
 
 
 def annotate(args):
+    from .entities import ModelNotFound
     from .fetch import FetchLimits
     from .pipeline import Annotator, Options
 
@@ -253,13 +256,7 @@ def format_result(result, fmt):
         return "".join(json.dumps(dict(e, name=groups[e["group"]]["name"]), ensure_ascii=False)
                        + "\n" for e in result["entities"])
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["start", "end", "text", "label", "group", "name"])
-        for e in result["entities"]:
-            writer.writerow([e["start"], e["end"], e["text"], e["label"], e["group"],
-                             groups[e["group"]]["name"]])
-        return out.getvalue()
+        return to_csv(result)
     lines = [f"{result['title'] or result['url']}",
              f"{len(result['text'].split())} words, {len(result['entities'])} mentions of "
              f"{len(result['groups'])} entities ({result['model']['name']}, "

@@ -2,6 +2,8 @@
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7318
+# The only addresses the helper listens on, and the only names a request's Host may give.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 class Config:
@@ -17,6 +19,8 @@ class Config:
     REQUIRE_PAIRING = True
     # A page snapshot sent by the extension can be big (script-heavy sites reach several MB).
     MAX_CONTENT_LENGTH = 15 * 1024 * 1024
+    # The longest page address /v1/annotate takes.
+    MAX_URL_LENGTH = 8192
     # Limits for pages the helper fetches itself.
     FETCH_MAX_BYTES = 10 * 1024 * 1024
     FETCH_CONNECT_TIMEOUT = 5.0

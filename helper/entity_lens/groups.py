@@ -23,11 +23,9 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
-from .entities import WATCH
+from .labels import WATCH
 from .name_variants import join_short_forms, variant_key
 
-NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
-                "WORK_OF_ART", "LAW", "LANGUAGE"}
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "pm",
            "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince",

@@ -18,6 +18,7 @@ import re
 
 from flask import current_app, g, request
 
+from .config import LOOPBACK_HOSTS
 from .errors import ApiError
 from .pairing import bearer_token
 
@@ -29,7 +30,9 @@ CHROME_EXTENSION_ID = "nagcagbnmfohcnbcgfdklnpbdimfmhhc"
 EXTENSION_ORIGIN = re.compile(
     rf"^(chrome-extension://{CHROME_EXTENSION_ID}"
     r"|moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
-_LOOPBACK_HOST = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$", re.IGNORECASE)
+# A Host header: a loopback name (an IPv6 address in brackets), perhaps with a port.
+_HOST_NAMES = "|".join(re.escape(f"[{h}]" if ":" in h else h) for h in LOOPBACK_HOSTS)
+_LOOPBACK_HOST = re.compile(rf"^({_HOST_NAMES})(:\d{{1,5}})?$", re.IGNORECASE)
 # Fetch metadata of requests no web page made: the extension's own ("none" in Chromium,
 # "same-origin" in Firefox) or a typed address; absent for curl and the CLI.
 _NOT_FROM_A_PAGE = {None, "none", "same-origin"}

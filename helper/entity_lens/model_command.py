@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from . import pipelines, service
-from .entities import EMBEDDED_MODEL, choose_model, parse_model_spec
 from .language import language_name
 
 
@@ -93,6 +92,10 @@ def service_models():
 
 def in_use(spec):
     """{lang: name} the helper would load, as Recognizers picks them, without loading any."""
+    # Here, not at the top: every `entity-lens` command imports this module, and entities
+    # loads spaCy (a second or more).
+    from .entities import choose_model, parse_model_spec
+
     chosen = {}
     for lang, name in parse_model_spec(spec):
         chosen.setdefault(lang or pipelines.lang_of(name) or "?", name)
@@ -103,6 +106,8 @@ def in_use(spec):
 
 
 def describe_models(spec=None):
+    from .entities import EMBEDDED_MODEL
+
     installed = pipelines.installed_pipelines()
     chosen = in_use(spec)
     by_name = {p.name: p for p in installed}

@@ -6,26 +6,20 @@ are pure (platform, paths and executables are passed in) so they can be
 tested on any system; `execute` is the only place that touches the disk or
 runs the service manager.
 
-The CLI wires this in as `entity-lens service ...` via `add_arguments` and
-`run`.
+It knows nothing of the command line: cli_service.py is `entity-lens service ...`, and
+__main__.py the windowless entry point the Windows logon task runs.
 """
 
-import argparse
 import json
-import os
 import plistlib
 import shlex
 import shutil
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-
-from entity_lens.config import DEFAULT_PORT
-from entity_lens.pairing import PairingError, default_store, paired_summary
 
 UNIT_NAME = "entity-lens.service"
 LAUNCHD_LABEL = "org.entitylens.helper"
@@ -77,7 +71,7 @@ def find_executable(platform, sys_executable=sys.executable):
 
     The entity-lens script installed next to this interpreter is preferred
     over PATH, so a pipx or venv install points at itself. On Windows the
-    windowless interpreter runs this module instead (see `_windowless_main`).
+    windowless interpreter runs the package instead (see __main__.py).
     """
     bindir = Path(sys_executable).parent
     if platform == "windows":
@@ -165,9 +159,9 @@ def launchctl(action, uid, target):
 
 
 def windows_task_command(pythonw, port, model):
-    # pythonw has no console window and no stderr, so this module's
-    # `_windowless_main` sends the log to a file and runs `entity-lens serve`.
-    argv = [pythonw, "-m", "entity_lens.service", *serve_args(port, model)]
+    # pythonw has no console window and no stderr, so the package's __main__.py
+    # sends the log to a file and runs `entity-lens serve`.
+    argv = [pythonw, "-m", "entity_lens", *serve_args(port, model)]
     return subprocess.list2cmdline(argv)
 
 
@@ -289,7 +283,7 @@ def execute(plan):
             else:
                 step.path.unlink(missing_ok=True)
         else:
-            code = _call(step.argv, quiet=step.may_fail)
+            code = call(step.argv, quiet=step.may_fail)
             if code and not step.may_fail:
                 print(f"entity-lens service: `{shlex.join(step.argv)}` failed (exit {code})",
                       file=sys.stderr)
@@ -297,7 +291,7 @@ def execute(plan):
     return 0
 
 
-def _call(argv, quiet=False):
+def call(argv, quiet=False):
     try:
         out = subprocess.DEVNULL if quiet else None
         return subprocess.run(argv, stdout=out, stderr=out).returncode
@@ -364,106 +358,6 @@ def health_summary(port, health):
             f"model {model.get('name', '?')} {model.get('version', '')}".rstrip())
 
 
-# -- CLI ---------------------------------------------------------------------
-
-
-def port_number(text):
-    port = int(text)
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text} is not a port number (1-65535)")
-    return port
-
-
-def add_arguments(parser):
-    actions = parser.add_subparsers(dest="service_action", required=True, metavar="ACTION")
-    port = argparse.ArgumentParser(add_help=False)
-    port.add_argument("--port", type=port_number, default=None,
-                      help=f"port the helper listens on (default {DEFAULT_PORT})")
-    dry_run = argparse.ArgumentParser(add_help=False)
-    dry_run.add_argument("--dry-run", action="store_true",
-                         help="print what would be written and run, change nothing")
-
-    install = actions.add_parser("install", parents=[port, dry_run],
-                                 help="start the helper at login, and now")
-    install.add_argument("--model", default=None,
-                         help="spaCy pipeline the helper loads (default: the helper's choice)")
-    actions.add_parser("uninstall", parents=[dry_run], help="stop the service and remove it")
-    actions.add_parser("status", parents=[port], help="is the helper running, and which one")
-    actions.add_parser("logs", help=f"the service's last {LOG_LINES} log lines")
-
-
-def run(args, platform=None):
-    platform = platform or current_platform()
-    home = Path.home()
-    env = os.environ
-    action = args.service_action
-    if action == "install":
-        return _install(args, platform, home, env)
-    if action == "uninstall":
-        return _uninstall(args, platform, home, env)
-    if action == "status":
-        return _status(args, platform, home, env)
-    return _logs(platform, home, env)
-
-
-def _uid(platform):
-    return os.getuid() if platform == "darwin" else None
-
-
-def _install(args, platform, home, env):
-    port = args.port or DEFAULT_PORT
-    plan = install_plan(platform, find_executable(platform), port, args.model, home, env,
-                        uid=_uid(platform))
-    if args.dry_run:
-        print(describe(plan, platform))
-        return 0
-    code = execute(plan)
-    if code:
-        # e.g. no user systemd manager (a container, an ssh session without login).
-        print("The service manager refused, so the helper is not running as a service. "
-              "Start it by hand with `entity-lens serve`; `entity-lens service uninstall` "
-              "removes what was written.", file=sys.stderr)
-        return code
-    print(f"Installed the Entity Lens service: it starts at login on 127.0.0.1:{port}.")
-    print(health_summary(port, wait_for_health(port, START_TIMEOUT)))
-    return 0
-
-
-def _uninstall(args, platform, home, env):
-    plan = uninstall_plan(platform, home, env, uid=_uid(platform))
-    if args.dry_run:
-        print(describe(plan, platform))
-        return 0
-    code = execute(plan)
-    if not code:
-        print("Removed the Entity Lens service.")
-    return code
-
-
-def _status(args, platform, home, env):
-    argv = installed_argv(platform, home, env)
-    port = args.port or port_in(argv) or DEFAULT_PORT
-    if platform == "linux":
-        print(f"service file: {unit_path(home, env) if argv else 'not installed'}")
-    elif platform == "darwin":
-        print(f"service file: {plist_path(home) if argv else 'not installed'}")
-    else:
-        installed = _call(schtasks("Query"), quiet=True) == 0
-        print(f"scheduled task: {TASK_NAME if installed else 'not installed'}")
-    store = default_store(env, platform, home)
-    health = fetch_health(port)
-    if health:
-        # The model is told to paired callers only: ask as the reader's own programs do.
-        try:
-            health = fetch_health(port, token=store.local_token()) or health
-        except (OSError, PairingError):
-            pass
-    print(health_summary(port, health))
-    print(paired_summary(store))
-    # 3 is what `systemctl status` and LSB scripts use for "not running".
-    return 0 if health else 3
-
-
 def tail(path, lines=LOG_LINES):
     try:
         return path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
@@ -471,43 +365,9 @@ def tail(path, lines=LOG_LINES):
         return None
 
 
-def _logs(platform, home, env):
-    if platform == "linux":
-        return _call(["journalctl", "--user", "-u", "entity-lens", "-n", str(LOG_LINES),
-                      "--no-pager"])
-    if platform == "darwin":
-        paths = [macos_log_dir(home) / "helper.err.log", macos_log_dir(home) / "helper.out.log"]
-    else:
-        paths = [windows_log_path(home, env)]
-    found = False
-    for path in paths:
-        lines = tail(path)
-        if lines is not None:
-            found = True
-            print(f"==> {path} <==")
-            print("\n".join(lines))
-    if not found:
-        print("no log yet: " + ", ".join(map(str, paths)), file=sys.stderr)
-        return 1
-    return 0
-
-
-# -- Windows: the windowless entry point the logon task runs -----------------
-
-
-def _windowless_main(argv):
-    """`pythonw -m entity_lens.service serve ...`: `entity-lens` with its log in a file."""
-    path = windows_log_path(Path.home(), os.environ)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Keep one older log so the file does not grow forever.
-    if path.exists() and path.stat().st_size > 1_000_000:
-        path.replace(path.with_suffix(".log.1"))
-    sys.stdout = sys.stderr = open(path, "a", encoding="utf-8", buffering=1)
-    from entity_lens.cli import main
-
-    sys.argv = ["entity-lens", *argv]
-    return main()
-
-
 if __name__ == "__main__":
-    sys.exit(_windowless_main(sys.argv[1:]))
+    # Logon tasks installed by earlier versions run `pythonw -m entity_lens.service serve ...`:
+    # they keep working, through the package's own entry point.
+    import runpy
+
+    runpy.run_module("entity_lens", run_name="__main__", alter_sys=True)

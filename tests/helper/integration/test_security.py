@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ENTITY_LENS, EXT_ORIGIN, serving
+from support import ENTITY_LENS, EXT_ORIGIN, serving
 
 from entity_lens import __version__
 

@@ -17,7 +17,7 @@ import urllib.request
 
 import pytest
 
-from conftest import EXT_ORIGIN, fixture_html, serving
+from support import EXT_ORIGIN, fixture_html, serving
 from entity_lens.entities import Mention, clean_span
 from entity_lens.groups import group_mentions
 from entity_lens.tokenizer_text import SYMBOLS_PER_CHUNK, tokenizer_text

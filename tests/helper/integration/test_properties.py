@@ -9,9 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXT_ORIGIN, paired_client
-from entity_lens.app import create_app
-from entity_lens.errors import STATUS
+from support import EXT_ORIGIN, paired_client
+from entity_lens.app import STATUS, create_app
 
 SETTINGS = settings(max_examples=40, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import fixture_html
+from support import fixture_html
 
 NEWS = "news-article.html"
 

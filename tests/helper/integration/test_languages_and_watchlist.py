@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import ENTITY_LENS, fixture_html
+from support import ENTITY_LENS, fixture_html
 from entity_lens.language import guess_language, page_language
 
 

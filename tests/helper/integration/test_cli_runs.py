@@ -6,7 +6,8 @@ import socket
 import subprocess
 import time
 
-from conftest import ENTITY_LENS, FIXTURES, free_port, wait_for_health
+from helper_process import free_port, wait_for_health
+from support import ENTITY_LENS, FIXTURES
 
 import entity_lens
 
@@ -45,8 +46,8 @@ def test_annotate_stdin_with_url_prints_a_summary():
 def test_annotate_csv_and_jsonl_carry_mentions_and_groups():
     page = str(FIXTURES / "news-article.html")
     csv_out = run("annotate", "--html", page, "--format", "csv").stdout.splitlines()
-    assert csv_out[0] == "start,end,text,label,group,name"
-    assert any(",Kallas,PERSON," in line and line.endswith(",Kaja Kallas") for line in csv_out)
+    assert csv_out[0] == "start,end,text,label,group,name,aliases,count,salience"
+    assert any(",Kallas,PERSON," in line and ",Kaja Kallas," in line for line in csv_out)
     lines = [json.loads(l) for l in run("annotate", "--html", page, "--format", "jsonl").stdout.splitlines()]
     assert lines and all({"start", "end", "text", "label", "group", "name"} <= set(l) for l in lines)
 
@@ -89,7 +90,7 @@ def test_serve_logs_requests_and_stops_cleanly_on_sigterm():
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         started = time.monotonic()
-        wait_for_health(f"http://127.0.0.1:{port}")
+        wait_for_health(port)
         ready_s = time.monotonic() - started
         process.send_signal(signal.SIGTERM)
         assert process.wait(10) == 0

@@ -7,7 +7,7 @@ from trafilatura.utils import load_html
 from entity_lens.errors import ApiError
 from entity_lens.extract import block_lines, extract
 from entity_lens.page_structure import is_short, visible_length
-from conftest import fixture_html
+from support import fixture_html
 
 
 def test_news_article_keeps_the_story_and_drops_the_rest():

@@ -8,7 +8,7 @@ import threading
 import pytest
 import trustme
 
-from conftest import UpstreamHandler, fixture_html
+from support import UpstreamHandler, fixture_html
 from entity_lens.errors import ApiError
 from entity_lens.fetch import FetchLimits, fetch
 

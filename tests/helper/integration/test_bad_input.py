@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from conftest import EXT_ORIGIN, UpstreamHandler, fixture_html, http_server, serving
+from support import EXT_ORIGIN, UpstreamHandler, fixture_html, http_server, serving
 
 GOOD = ("<html lang=en><body><article><p>Ada Lovelace lived in London and worked with Charles "
         "Babbage on the Analytical Engine for many years.</p></article></body></html>")

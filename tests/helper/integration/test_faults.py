@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTITY_LENS, free_port
+from helper_process import free_port
+from support import ENTITY_LENS
 
 GOOD = {"url": "https://good.example/", "html": "<html lang=en><body><article><p>Ada Lovelace "
         "lived in London and worked with Charles Babbage for many years.</p></article></body></html>"}

@@ -2,60 +2,29 @@
 
 The system service manager is the one thing faked (a `systemctl` on PATH that
 records its calls): a user systemd manager cannot run in a root CI container.
-Everything else is real: `systemd-analyze verify` checks the unit, and the
-unit's ExecStart line is run as is to check /v1/health and a clean SIGTERM.
+Everything else is real: `systemd-analyze verify` checks the unit (the unit's ExecStart line
+is run as is in ../integration/test_service_running.py).
 """
 
-import argparse
-import json
 import os
 import plistlib
-import re
 import shlex
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from entity_lens import __version__, service
+from entity_lens import cli_service, service
 from entity_lens.config import DEFAULT_PORT
 from entity_lens.pairing import default_store
-
-
-def parse(*argv):
-    parser = argparse.ArgumentParser(prog="entity-lens service")
-    service.add_arguments(parser)
-    return parser.parse_args(argv)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from helper_process import free_port
+from support import exec_start, parse_service_args as parse
 
 
 def files_under(path):
     return sorted(p for p in Path(path).rglob("*") if not p.is_dir())
-
-
-def exec_start(unit_text):
-    line = next(l for l in unit_text.splitlines() if l.startswith("ExecStart="))
-    return shlex.split(line[len("ExecStart="):])
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    return home
 
 
 @pytest.fixture
@@ -182,13 +151,13 @@ def test_windows_task_command_line():
     assert service.schtasks_create(PYTHONW, 7400, "xx_model") == [
         "schtasks", "/Create", "/F", "/TN", "Entity Lens helper", "/SC", "ONLOGON",
         "/IT", "/RL", "LIMITED",
-        "/TR", r'"C:\Program Files\Python311\pythonw.exe" -m entity_lens.service'
+        "/TR", r'"C:\Program Files\Python311\pythonw.exe" -m entity_lens'
                r" serve --port 7400 --model xx_model",
     ]
     # What CreateProcess receives: schtasks wants the inner quotes escaped as \".
     assert subprocess.list2cmdline(service.schtasks_create(PYTHONW, 7318, None)) == (
         r'schtasks /Create /F /TN "Entity Lens helper" /SC ONLOGON /IT /RL LIMITED'
-        r' /TR "\"C:\Program Files\Python311\pythonw.exe\" -m entity_lens.service'
+        r' /TR "\"C:\Program Files\Python311\pythonw.exe\" -m entity_lens'
         r' serve --port 7318"'
     )
 
@@ -231,7 +200,7 @@ def test_linux_runs_the_script_next_to_this_interpreter():
 @pytest.mark.parametrize("platform", ["linux", "darwin", "windows"])
 @pytest.mark.parametrize("action", ["install", "uninstall"])
 def test_dry_run_changes_nothing(platform, action, home, systemctl_calls, capsys):
-    assert service.run(parse(action, "--dry-run"), platform=platform) == 0
+    assert cli_service.run(parse(action, "--dry-run"), platform=platform) == 0
     assert list(home.iterdir()) == []
     assert systemctl_calls() == []
     assert capsys.readouterr().out.strip()
@@ -239,7 +208,7 @@ def test_dry_run_changes_nothing(platform, action, home, systemctl_calls, capsys
 
 def test_dry_run_prints_the_unit_first_then_the_commands(home, systemctl_calls, capsys):
     port = 7400
-    assert service.run(parse("install", "--dry-run", "--port", str(port)), platform="linux") == 0
+    assert cli_service.run(parse("install", "--dry-run", "--port", str(port)), platform="linux") == 0
     out = capsys.readouterr().out
     unit = service.unit_path(home, {})
     text = service.systemd_unit(service.find_executable("linux"), port, None)
@@ -252,7 +221,7 @@ def test_dry_run_prints_the_unit_first_then_the_commands(home, systemctl_calls, 
 
 
 def test_dry_run_shows_windows_commands_as_windows_runs_them(home, capsys):
-    service.run(parse("install", "--dry-run"), platform="windows")
+    cli_service.run(parse("install", "--dry-run"), platform="windows")
     out = capsys.readouterr().out
     assert '/TN "Entity Lens helper" /SC ONLOGON' in out
     assert f"serve --port {DEFAULT_PORT}" in out
@@ -266,41 +235,41 @@ def test_install_twice_then_uninstall_removes_everything(home, systemctl_calls, 
     unit = home / ".config" / "systemd" / "user" / "entity-lens.service"
     started = ["daemon-reload", "enable entity-lens.service", "restart entity-lens.service"]
 
-    assert service.run(parse("install", "--port", str(port)), platform="linux") == 0
+    assert cli_service.run(parse("install", "--port", str(port)), platform="linux") == 0
     first = unit.read_text()
     assert exec_start(first)[1:] == ["serve", "--port", str(port)]
     assert [c.removeprefix("--user ") for c in systemctl_calls()] == started
 
-    assert service.run(parse("install", "--port", str(port)), platform="linux") == 0
+    assert cli_service.run(parse("install", "--port", str(port)), platform="linux") == 0
     assert unit.read_text() == first
     assert files_under(home) == [unit]
     assert [c.removeprefix("--user ") for c in systemctl_calls()] == started * 2
 
     # status finds the port in the installed unit; nothing answers behind the fake.
     capsys.readouterr()
-    assert service.run(parse("status"), platform="linux") == 3
+    assert cli_service.run(parse("status"), platform="linux") == 3
     out = capsys.readouterr().out
     assert f"not running (nothing answers on 127.0.0.1:{port})" in out
     # It also says what is paired with the helper.
     assert "Paired: nothing yet" in out
     store = default_store()
     store.redeem(store.new_code(), "Firefox")
-    assert service.run(parse("status"), platform="linux") == 3
+    assert cli_service.run(parse("status"), platform="linux") == 3
     assert "Paired: Firefox (id " in capsys.readouterr().out
     shutil.rmtree(home / ".config" / "entity-lens")
 
-    assert service.run(parse("uninstall"), platform="linux") == 0
+    assert cli_service.run(parse("uninstall"), platform="linux") == 0
     assert files_under(home) == []
     assert [c.removeprefix("--user ") for c in systemctl_calls()[-2:]] == [
         "disable --now entity-lens.service", "daemon-reload"]
 
     # Uninstalling what is not there is harmless too.
-    assert service.run(parse("uninstall"), platform="linux") == 0
+    assert cli_service.run(parse("uninstall"), platform="linux") == 0
 
 
 def test_failing_service_manager_is_reported(home, systemctl_calls, tmp_path, capsys):
     (tmp_path / "fakebin" / "systemctl").write_text("#!/bin/sh\nexit 1\n")
-    assert service.run(parse("install"), platform="linux") == 1
+    assert cli_service.run(parse("install"), platform="linux") == 1
     err = capsys.readouterr().err
     assert "systemctl --user daemon-reload` failed (exit 1)" in err
     assert "Start it by hand with `entity-lens serve`" in err
@@ -310,74 +279,17 @@ def test_macos_logs_are_read_from_the_plist_log_files(home, capsys):
     logs = home / "Library" / "Logs" / "entity-lens"
     logs.mkdir(parents=True)
     (logs / "helper.err.log").write_text("".join(f"line {i}\n" for i in range(150)))
-    assert service.run(parse("logs"), platform="darwin") == 0
+    assert cli_service.run(parse("logs"), platform="darwin") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"==> {logs / 'helper.err.log'} <=="
     assert out[1:] == [f"line {i}" for i in range(50, 150)]
 
 
 def test_logs_without_a_log_say_so(home, capsys):
-    assert service.run(parse("logs"), platform="windows") == 1
+    assert cli_service.run(parse("logs"), platform="windows") == 1
     assert "no log yet" in capsys.readouterr().err
 
 
 def test_port_is_checked():
     with pytest.raises(SystemExit):
         parse("install", "--port", "70000")
-
-
-# -- The real helper, started from the unit's ExecStart line ---------------------
-
-
-def wait_until_healthy(proc, port, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, f"helper exited early: {proc.communicate()[1]}"
-        health = service.fetch_health(port, timeout=1, token=default_store().local_token())
-        if health:
-            return health
-        time.sleep(0.3)
-    raise AssertionError(f"helper did not answer /v1/health on port {port} in {timeout}s")
-
-
-def test_exec_start_serves_health_and_stops_cleanly_on_sigterm(home, capsys):
-    port = free_port()
-    unit = service.systemd_unit(service.find_executable("linux"), port, None)
-    proc = subprocess.Popen(exec_start(unit), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        health = wait_until_healthy(proc, port)
-        assert health["status"] == "ok"
-        assert health["version"] == __version__
-
-        assert service.run(parse("status", "--port", str(port)), platform="linux") == 0
-        out = capsys.readouterr().out
-        assert f"running on 127.0.0.1:{port}, version {__version__}, model " in out
-        assert health["model"]["name"] in out
-
-        # A second helper on the same port: a clear message and a non-zero exit.
-        second = subprocess.run(exec_start(unit), capture_output=True, text=True, timeout=120)
-        assert second.returncode != 0
-        assert str(port) in second.stderr
-
-        # One log line per request, with status and timing, never the page's content.
-        secret = "Quillonbright"
-        page = f"<html><body><article><p>{secret} met Angela Merkel in Paris.</p></article>"
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/v1/annotate", method="POST",
-            data=json.dumps({"url": "https://example.org/a", "html": page}).encode(),
-            headers={"Content-Type": "application/json",
-                     "Authorization": f"Bearer {default_store().create_token('test')}"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            assert response.status == 200
-
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
-        log = proc.stderr.read()
-        assert re.search(r"GET /v1/health 200 [\d.]+ ?ms", log), log
-        assert re.search(r"POST /v1/annotate 200 [\d.]+ ?ms", log), log
-        assert secret not in log and "Merkel" not in log
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()

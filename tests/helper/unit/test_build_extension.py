@@ -3,11 +3,10 @@
 import json
 import subprocess
 import zipfile
-from pathlib import Path
 
 from entity_lens import __version__
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "build-extension"
 
 

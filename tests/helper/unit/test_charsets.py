@@ -3,7 +3,6 @@
 import pytest
 import webencodings
 
-from conftest import UpstreamHandler, fixture_html, http_server
 from entity_lens.charsets import decode
 
 ARTICLE = ("<html lang=en><head>{meta}<title>Talks</title></head><body><article><p>Kaja Kallas "
@@ -79,39 +78,3 @@ def test_replacement_labels_give_one_replacement_character():
 def test_no_label_is_utf8_when_valid_else_windows_1252():
     assert decode("Z\u00fcrich".encode()) == "Z\u00fcrich"
     assert decode("Z\u00fcrich \u20ac".encode("cp1252")) == "Z\u00fcrich \u20ac"
-
-
-# --- Through the helper, fetched from a server ----------------------------------------------
-
-class CharsetUpstream(UpstreamHandler):
-    """Serves the fixture article with the charset named in the path: /header/<label> puts it
-    in Content-Type, /meta/<label> in a <meta> tag."""
-
-    def do_GET(self):
-        _, where, label = self.path.split("/", 2)
-        html = fixture_html("news-article.html").replace('<meta charset="utf-8">', "")
-        content_type = "text/html"
-        if where == "header":
-            content_type += f"; charset={label}"
-        else:
-            html = html.replace("<head>", f'<head><meta charset="{label}">', 1)
-        self.send(200, html.encode(), content_type=content_type)
-
-
-@pytest.fixture(scope="module")
-def charset_upstream():
-    with http_server(CharsetUpstream) as base:
-        yield base
-
-
-@pytest.mark.parametrize("path", ["/header/punycode", "/meta/punycode", "/meta/undefined",
-                                  "/header/undefined", "/meta/unicode_escape",
-                                  "/header/unicode_escape", "/header/base64", "/meta/zlib",
-                                  "/header/rot13"])
-def test_pages_naming_python_codecs_are_read_as_utf8(post, charset_upstream, path):
-    response = post({"url": charset_upstream + path})
-    assert response.status_code == 200, response.get_json()
-    body = response.get_json()
-    assert "Kaja Kallas" in body["text"] and "Jüri Ratas" in body["text"]
-    # Nothing cut: the last paragraph is there (unicode_escape used to stop early).
-    assert "European Investment Bank" in body["text"]

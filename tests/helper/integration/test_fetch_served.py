@@ -27,7 +27,7 @@ def test_upstream_failures_get_their_code(post, upstream, path, status, code, wo
 
 
 def test_unreachable_host_is_fetch_failed(post):
-    from conftest import free_port
+    from helper_process import free_port
     response = post({"url": f"http://127.0.0.1:{free_port()}/"})
     assert response.status_code == 502
     error = response.get_json()["error"]

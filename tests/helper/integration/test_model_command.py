@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTITY_LENS, EXT_ORIGIN, fixture_html, serving
+from support import ENTITY_LENS, EXT_ORIGIN, ROOT, fixture_html, serving
 from entity_lens import pipelines
 
-ROOT = Path(__file__).resolve().parents[2]
 GERMAN_NAMES = [{"label": "PER", "pattern": "Peter Tschentscher"},
                 {"label": "LOC", "pattern": "Hamburg"},
                 {"label": "ORG", "pattern": "Hapag-Lloyd"}]

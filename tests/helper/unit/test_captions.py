@@ -1,10 +1,9 @@
 """Photo captions are lines of the article's text, in place, like the body around them."""
 
-from pathlib import Path
-
 from entity_lens.extract import extract
+from support import ROOT
 
-CAPTIONS_PAGE = Path(__file__).resolve().parents[1] / "fixtures/audit/captions/source.html"
+CAPTIONS_PAGE = ROOT / "tests/fixtures/audit/captions/source.html"
 
 
 def lines_of(html):

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import FIXTURES
+from support import FIXTURES
 from entity_lens.fetch import FetchLimits, fetch
 
 PAGE = (FIXTURES / "news-article.html").read_bytes()

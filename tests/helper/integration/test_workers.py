@@ -1,6 +1,6 @@
 """Parallel NER gives exactly the single-process answer."""
 
-from conftest import fixture_html
+from support import fixture_html
 from entity_lens.entities import split_paragraphs
 from entity_lens.pipeline import Annotator
 from entity_lens.workers import NerPool, balanced_chunks
@@ -46,13 +46,14 @@ def test_workers_leave_when_the_server_is_killed():
     import time
     from pathlib import Path
 
-    from conftest import ENTITY_LENS, free_port, wait_for_health
+    from helper_process import free_port, wait_for_health
+    from support import ENTITY_LENS
 
     port = free_port()
     server = subprocess.Popen([str(ENTITY_LENS), "serve", "--port", str(port), "--workers", "1"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for_health(f"http://127.0.0.1:{port}")
+        wait_for_health(port)
         def children_of(pid):
             return [int(c) for t in Path(f"/proc/{pid}/task").glob("*/children")
                     for c in t.read_text().split()]

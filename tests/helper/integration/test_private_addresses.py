@@ -23,13 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import (ENTITY_LENS, EXT_ORIGIN, FIXTURES, UpstreamHandler, free_port, paired_client,
-                      wait_for_health)
 from entity_lens import addresses
 from entity_lens.app import create_app
 from entity_lens.errors import ApiError
 from entity_lens.fetch import FetchLimits, fetch
 from entity_lens.pairing import PairingStore
+from helper_process import free_port, wait_for_health
+from support import ENTITY_LENS, EXT_ORIGIN, FIXTURES, UpstreamHandler, paired_client
 
 SECRET_NAME = "Zebulon Quartermaine"
 SECRET_PAGE = (f"<html lang=en><head><title>Payroll</title></head><body><article><p>Intranet "
@@ -240,7 +240,7 @@ def test_serve_refuses_private_addresses_unless_allowed(intranet, tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ, ENTITY_LENS_CONFIG_DIR=str(tmp_path)))
     try:
-        wait_for_health(f"http://127.0.0.1:{port}")
+        wait_for_health(port)
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/v1/annotate",
             headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},

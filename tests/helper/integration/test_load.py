@@ -6,9 +6,8 @@ Latency is reported by the script, never asserted here (the machine is shared).
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from support import ROOT
 
 
 def test_load_has_no_failure_and_memory_stays_within_10_percent(tmp_path):
