@@ -1,28 +1,22 @@
 /* Entity Lens background: the entry points (toolbar button, shortcut, context
    menu) ask the helper about the active tab and drive the content scripts.
-   Chrome runs this file as a service worker (importScripts below); Firefox
-   loads the same files from the manifest's background.scripts list. */
-"use strict";
+   A module: Chrome runs it as a module service worker, Firefox as a module
+   background script (manifest.json background.type). */
+import { browserApi } from "./browser-api.js";
+import { annotate, health, pair, describeError, describeHealth } from "./helper-client.js";
+import { pageCss, randomNames } from "./labels.js";
+import { MESSAGE, METHOD } from "./messages.js";
+import * as Settings from "./settings.js";
+import { browserKind } from "./setup-advice.js";
 
-if (typeof importScripts === "function") {
-  importScripts("labels.js", "watchlist.js", "settings.js", "helper-client.js");
-}
+const ext = browserApi();
+// The reader's system and browser, so that advice names their commands and their browser's words.
+const reader = { os: "linux", browser: browserKind(ext) };
+ext.runtime.getPlatformInfo().then((info) => { reader.os = info.os; }).catch(() => {});
 
-const ext = globalThis.browser ?? globalThis.chrome;
-const { annotate, health, pair, describeError, describeHealth } = globalThis.EntityLensHelper;
-const Settings = globalThis.EntityLensSettings;
-
-const CONTENT_FILES = [
-  "labels.js",
-  "content/text-index.js",
-  "content/align.js",
-  "content/paint.js",
-  "content/tooltip.js",
-  "content/panel.js",
-  "content/export.js",
-  "content/main-text.js",
-  "content/main.js",
-];
+// The content side: content/*.js built into one classic script (scripts/build-content.js), since
+// scripting.executeScript cannot inject modules.
+export const CONTENT_FILES = ["bundle/content.js"];
 const MENU_ID = "entity-lens-toggle";
 // auto mode: below this share of paragraphs found on the page, send the page itself.
 const MIN_ALIGNED = 0.8;
@@ -47,7 +41,7 @@ function setBadge(tabId, text, color = "#4a4a4a") {
   if (text) ext.action.setBadgeBackgroundColor({ tabId, color }).catch(() => {});
 }
 
-/** Call EntityLens.controller.handle(method, arg) in the tab and return its result. */
+/** Call EntityLens.controller.handle(method, arg) in the tab (METHOD) and return its result. */
 async function call(tabId, method, arg = null) {
   const [res] = await ext.scripting.executeScript({
     target: { tabId },
@@ -78,10 +72,11 @@ async function contentState(tabId) {
 async function clearContent(tabId) {
   await ext.scripting.executeScript({
     target: { tabId },
-    func: () => {
+    func: (clear) => {
       const controller = globalThis.EntityLens && globalThis.EntityLens.controller;
-      if (controller) controller.handle("clear");
+      if (controller) controller.handle(clear);
     },
+    args: [METHOD.clear],
   }).catch(() => {});
 }
 
@@ -94,7 +89,7 @@ async function removeCss(tabId) {
   const stored = await ext.storage.session.get(key).catch(() => ({}));
   if (!stored[key]) return;
   await ext.storage.session.remove(key).catch(() => {});
-  const css = globalThis.EntityLensLabels.pageCss(stored[key]);
+  const css = pageCss(stored[key]);
   await ext.scripting.removeCSS({ target: { tabId }, css }).catch(() => {});
 }
 
@@ -102,13 +97,18 @@ async function removeCss(tabId) {
 async function insertCss(tabId, names) {
   await removeCss(tabId); // never stack two copies
   await ext.storage.session.set({ [namesKey(tabId)]: names });
-  await ext.scripting.insertCSS({ target: { tabId }, css: globalThis.EntityLensLabels.pageCss(names) });
+  await ext.scripting.insertCSS({ target: { tabId }, css: pageCss(names) });
 }
 
-async function clearTab(tabId) {
+/** Cancel the tab's run, if one is going (its request to the helper too), and forget it. */
+function cancelRun(tabId) {
   const run = running.get(tabId);
   if (run) run.abort();
   running.delete(tabId);
+}
+
+async function clearTab(tabId) {
+  cancelRun(tabId);
   await clearContent(tabId);
   await removeCss(tabId);
   setBadge(tabId, "");
@@ -161,7 +161,7 @@ async function run(tabId, needsScripts = true) {
   const controller = new AbortController();
   const { signal } = controller;
   running.set(tabId, controller);
-  const settings = { ...(await Settings.load()), names: globalThis.EntityLensLabels.randomNames() };
+  const settings = { ...(await Settings.load()), names: randomNames() };
   const started = Date.now();
   setBadge(tabId, "…");
   try {
@@ -169,10 +169,10 @@ async function run(tabId, needsScripts = true) {
     stopIfCancelled(signal);
     await insertCss(tabId, settings.names);
     stopIfCancelled(signal);
-    await call(tabId, "busy", { settings });
+    await call(tabId, METHOD.busy, { settings });
     const outcome = await annotateTab(tabId, settings, { signal, token: await helperToken() });
     stopIfCancelled(signal);
-    const shown = await call(tabId, "show", { ...outcome, settings, elapsedMs: Date.now() - started });
+    const shown = await call(tabId, METHOD.show, { ...outcome, settings, elapsedMs: Date.now() - started });
     stopIfCancelled(signal);
     setBadge(tabId, String(shown.entities));
   } catch (error) {
@@ -180,9 +180,9 @@ async function run(tabId, needsScripts = true) {
       await undoCancelled(tabId);
       return;
     }
-    const message = describeError(error, settings.helperUrl);
+    const message = describeError(error, settings.helperUrl, reader);
     try {
-      await call(tabId, "error", message);
+      await call(tabId, METHOD.error, message);
       setBadge(tabId, "!", "#c00000");
     } catch (err) {
       await showInPopup(tabId, message);
@@ -196,13 +196,13 @@ async function run(tabId, needsScripts = true) {
 async function annotateTab(tabId, settings, request) {
   const { signal } = request;
   const base = settings.helperUrl;
-  const url = await call(tabId, "location");
+  const url = await call(tabId, METHOD.location);
 
   async function asDisplayed(reason) {
-    const html = await call(tabId, "pageHtml");
+    const html = await call(tabId, METHOD.pageHtml);
     stopIfCancelled(signal); // no request the reader no longer waits for
     const result = await annotate(base, { url, html, watchlist: settings.watchlist }, request);
-    const fit = await call(tabId, "load", result);
+    const fit = await call(tabId, METHOD.load, result);
     return { mode: "page", reason, fit };
   }
 
@@ -220,7 +220,7 @@ async function annotateTab(tabId, settings, request) {
     }
     throw error;
   }
-  const fit = await call(tabId, "load", result);
+  const fit = await call(tabId, METHOD.load, result);
   if (settings.mode === "auto" && fit.paragraphs && fit.aligned / fit.paragraphs < MIN_ALIGNED) {
     const share = Math.round((100 * fit.aligned) / fit.paragraphs);
     return asDisplayed(`only ${share}% of the fetched paragraphs are on the page`);
@@ -246,9 +246,7 @@ async function showInPopup(tabId, message) {
 }
 
 function resetTab(tabId) {
-  const run = running.get(tabId);
-  if (run) run.abort();
-  running.delete(tabId);
+  cancelRun(tabId);
   setBadge(tabId, "");
   ext.action.setPopup({ tabId, popup: "" }).catch(() => {});
   ext.action.setTitle({ tabId, title: "" }).catch(() => {}); // back to default_title
@@ -281,16 +279,13 @@ ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 // A closed tab: cancel its run (and its request to the helper).
 ext.tabs.onRemoved.addListener((tabId) => {
-  const run = running.get(tabId);
-  if (run) run.abort();
-  running.delete(tabId);
+  cancelRun(tabId);
   ext.storage.session.remove(namesKey(tabId)).catch(() => {});
 });
 
 /** How the helper lists this pairing (`entity-lens pair --list`). */
 function browserName() {
-  const firefox = typeof globalThis.browser !== "undefined" && ext.runtime.getURL("").startsWith("moz-extension:");
-  return `Entity Lens in ${firefox ? "Firefox" : "Chrome"}`;
+  return `Entity Lens in ${reader.browser === "firefox" ? "Firefox" : "Chrome"}`;
 }
 
 /** A message from one of our own pages (options, popup), not from a content script in a tab. */
@@ -302,36 +297,35 @@ function fromExtensionPage(sender) {
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab && sender.tab.id;
   switch (message && message.type) {
-    case "entity-lens:retry": // the panel's retry button
+    case MESSAGE.retry: // the panel's retry button
       if (tabId !== undefined) run(tabId, false);
       return false;
-    case "entity-lens:open-options": // the panel's button when this copy is not paired
+    case MESSAGE.openOptions: // the panel's button when this copy is not paired
       ext.runtime.openOptionsPage().catch(() => {});
       return false;
-    case "entity-lens:cleared": // the panel's close button, or the page navigated in place
+    case MESSAGE.cleared: // the panel's close button, or the page navigated in place
       if (tabId !== undefined) {
         removeCss(tabId);
         resetTab(tabId);
       }
       return false;
-    case "entity-lens:retry-tab": // the popup's retry button
+    case MESSAGE.retryTab: // the popup's retry button
       ext.action.setPopup({ tabId: message.tabId, popup: "" }).then(() => toggle({ id: message.tabId }));
       return false;
-    case "entity-lens:pair": // the options page's pair button, with the code the reader typed
+    case MESSAGE.pair: // the options page's pair button, with the code the reader typed
       if (!fromExtensionPage(sender)) return false;
-      Settings.load()
-        .then((settings) => pair(settings.helperUrl, String(message.code || ""), browserName()))
+      Settings.load().then(({ helperUrl }) => pair(helperUrl, String(message.code || ""), browserName())
         .then((token) => ext.storage.local.set({ [TOKEN_KEY]: token }))
         .then(() => sendResponse({ ok: true }))
-        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+        .catch((error) => sendResponse({ ok: false, ...describeError(error, helperUrl, reader) })));
       return true;
-    case "entity-lens:health": // the options page's test-connection button and pairing state
+    case MESSAGE.health: // the options page's test-connection button and pairing state
       if (!fromExtensionPage(sender)) return false;
       // The address being typed in the options, else the saved one.
       Promise.all([message.helperUrl || Settings.load().then((settings) => settings.helperUrl), helperToken()])
-        .then(([base, token]) => health(base, { token }))
-        .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
-        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+        .then(([base, token]) => health(base, { token })
+          .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
+          .catch((error) => sendResponse({ ok: false, ...describeError(error, base, reader) })));
       return true; // answers asynchronously
     default:
       return false;

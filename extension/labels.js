@@ -1,8 +1,6 @@
 /* Entity Lens: entity labels, their colours and the CSS injected into pages.
-   A plain script shared by the background, the options page and the content
+   A module shared by the background, the options page and the content
    scripts, so every part agrees on names and colours. */
-(function () {
-  "use strict";
 
   // displaCy's colours, so the highlights look like what spaCy users know.
   const COLORS = {
@@ -121,5 +119,4 @@
     return rules.join("\n");
   }
 
-  globalThis.EntityLensLabels = { COLORS, LABELS, WATCH, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, randomNames, pageCss };
-})();
+  export { COLORS, LABELS, WATCH, OFF_BY_DEFAULT, DESCRIPTIONS, colorOf, randomNames, pageCss };

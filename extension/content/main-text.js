@@ -4,31 +4,27 @@
 
    The measure is the helper's own (helper/entity_lens/page_structure.py): characters of
    paragraph text outside navigation, header, footer, asides and forms, whitespace collapsed. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
 
-  const OUTSIDE = "nav, header, footer, aside, form, [hidden], [aria-hidden='true']";
-  // Short: under this share of the page's paragraph text, on a page with at least this much.
-  const SHORT_SHARE = 0.5;
-  const MIN_PAGE_CHARS = 1000;
+const OUTSIDE = "nav, header, footer, aside, form, [hidden], [aria-hidden='true']";
+// Short: under this share of the page's paragraph text, on a page with at least this much.
+const SHORT_SHARE = 0.5;
+const MIN_PAGE_CHARS = 1000;
 
-  function visibleLength(root) {
-    let chars = 0;
-    for (const p of root.querySelectorAll("p")) {
-      if (p.closest(OUTSIDE)) continue;
-      chars += p.textContent.replace(/\s+/g, " ").trim().length;
-    }
-    return chars;
+function visibleLength(root) {
+  let chars = 0;
+  for (const p of root.querySelectorAll("p")) {
+    if (p.closest(OUTSIDE)) continue;
+    chars += p.textContent.replace(/\s+/g, " ").trim().length;
   }
+  return chars;
+}
 
-  /** { pageChars, share, short } for the helper's `text` against the page under `root`. */
-  function measure(text, root) {
-    const pageChars = visibleLength(root);
-    const textChars = text.replace(/\s+/g, " ").trim().length;
-    const share = pageChars ? textChars / pageChars : 1;
-    return { pageChars, share, short: pageChars >= MIN_PAGE_CHARS && share < SHORT_SHARE };
-  }
+/** { pageChars, share, short } for the helper's `text` against the page under `root`. */
+function measure(text, root) {
+  const pageChars = visibleLength(root);
+  const textChars = text.replace(/\s+/g, " ").trim().length;
+  const share = pageChars ? textChars / pageChars : 1;
+  return { pageChars, share, short: pageChars >= MIN_PAGE_CHARS && share < SHORT_SHARE };
+}
 
-  EL.mainText = { visibleLength, measure };
-})();
+export { visibleLength, measure };

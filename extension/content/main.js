@@ -1,14 +1,21 @@
 /* Entity Lens content controller: the background calls handle(method, arg)
    through scripting.executeScript; this file glues index, alignment,
-   painting, panel and tooltip together. It never talks to the helper. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
-  if (EL.controller) return; // injected twice: keep the first one and its state
+   painting, panel and tooltip together. It never talks to the helper.
+   content/entry.js puts it where the background finds it. */
+import { browserApi } from "../browser-api.js";
+import { saveFile } from "../download.js";
+import { DESCRIPTIONS, WATCH, colorOf } from "../labels.js";
+import { MESSAGE } from "../messages.js";
+import { align } from "./align.js";
+import { fileName, toCsv, toJson } from "./export.js";
+import { measure } from "./main-text.js";
+import { createPainter } from "./paint.js";
+import { createPanel } from "./panel.js";
+import { buildIndex } from "./text-index.js";
+import { createTooltip } from "./tooltip.js";
 
-  const ext = globalThis.browser ?? globalThis.chrome;
+  const ext = browserApi();
   const doc = globalThis.document;
-  const { DESCRIPTIONS, WATCH, colorOf } = globalThis.EntityLensLabels;
 
   let state = "idle"; // idle | busy | shown | error
   let panel = null;
@@ -21,7 +28,7 @@
   let navWatch = null;
   let outcome = null; // { mode, reason, elapsedMs }
   let names = null; // this run's highlight and mark names (labels.randomNames())
-  const painter = EL.paint.createPainter(doc);
+  const painter = createPainter(doc);
 
   function send(type) {
     try {
@@ -33,16 +40,16 @@
 
   function ensurePanel() {
     if (panel && panel.host.isConnected) return panel;
-    panel = EL.panel.createPanel(doc, {
+    panel = createPanel(doc, {
       clear() {
         clearAll();
-        send("entity-lens:cleared");
+        send(MESSAGE.cleared);
       },
       retry() {
-        send("entity-lens:retry");
+        send(MESSAGE.retry);
       },
       options() {
-        send("entity-lens:open-options");
+        send(MESSAGE.openOptions);
       },
       entity: jumpTo,
       filter(label, shown) {
@@ -100,7 +107,7 @@
     navWatch = globalThis.setInterval(() => {
       if (where() !== start) {
         clearAll();
-        send("entity-lens:cleared");
+        send(MESSAGE.cleared);
       }
     }, 1000);
   }
@@ -156,24 +163,17 @@
   }
 
   function download(name, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = doc.createElement("a");
-    a.href = url;
-    a.download = name;
-    panel.shadow.append(a);
-    a.click();
-    a.remove();
-    globalThis.setTimeout(() => URL.revokeObjectURL(url), 30000);
+    saveFile(panel.shadow, name, type, text);
   }
 
   function exportAs(kind) {
     if (!result) return;
-    const name = EL.exporter.fileName(result, kind, { pageUrl: globalThis.location.href });
+    const name = fileName(result, kind, { pageUrl: globalThis.location.href });
     if (kind === "json") {
-      const text = EL.exporter.toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
+      const text = toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
       download(name, "application/json", text);
     } else {
-      download(name, "text/csv", EL.exporter.toCsv(result));
+      download(name, "text/csv", toCsv(result));
     }
   }
 
@@ -196,9 +196,9 @@
       result = answer;
       cursors = new Map();
       // A page's script can leave the document without a <body> (document.open, framesets).
-      const index = EL.textIndex.buildIndex(doc.body || doc.documentElement);
-      alignment = EL.align.align(index, answer.text, answer.entities, { title: answer.title });
-      const main = EL.mainText.measure(answer.text, doc.body || doc.documentElement);
+      const index = buildIndex(doc.body || doc.documentElement);
+      alignment = align(index, answer.text, answer.entities, { title: answer.title });
+      const main = measure(answer.text, doc.body || doc.documentElement);
       return { paragraphs: alignment.paragraphs, aligned: alignment.aligned, mentions: alignment.mentions.length,
         mainShare: main.share, short: main.short };
     },
@@ -211,7 +211,7 @@
       shownLabels = new Set([...settings.types, WATCH]);
       ensurePanel().results(statusText(), sections());
       repaint();
-      tooltip = EL.tooltip.createTooltip(doc, panel.tip, {
+      tooltip = createTooltip(doc, panel.tip, {
         mentions: visibleMentions,
         rangesOf: (m) => painter.rangesOf(m),
         describe: (m) => {
@@ -260,7 +260,7 @@
     },
   };
 
-  EL.controller = {
+  export const controller = {
     get state() {
       return state;
     },
@@ -269,4 +269,3 @@
       return methods[method](arg);
     },
   };
-})();

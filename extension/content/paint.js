@@ -12,16 +12,13 @@
    which a page can neither read nor hit-test. Only text nodes holding a
    mention are replaced, and clear puts the very same nodes back, so the
    page's outerHTML is restored exactly (no normalize() on the page). */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+import { WATCH } from "../labels.js";
 
   // Highlight.priority: where ranges of two highlights meet, the higher one is drawn on top.
   // The jump flash wins over everything. Labels all share one priority: the helper never lets a
   // watched phrase overlap a model entity, and a priority of its own would point page scripts
   // at the watchlist's highlight.
   const FLASH_PRIORITY = 10;
-  const WATCH = "WATCH";
 
   const LAYER_STYLE = `
     .box { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px;
@@ -99,6 +96,121 @@
     };
   }
 
+  /** A range over a mention's DOM segments, first to last. */
+  function rangeOf(doc, segments) {
+    const range = doc.createRange();
+    const first = segments[0];
+    const last = segments[segments.length - 1];
+    range.setStart(first.node, first.start);
+    range.setEnd(last.node, last.end);
+    return range;
+  }
+
+  /** Every text node to split, with the pieces of mentions that fall in it, in order. */
+  function piecesByNode(mentions) {
+    const pieces = new Map();
+    for (const m of mentions) {
+      m.marks = [];
+      m.segments.forEach((seg, i) => {
+        if (!pieces.has(seg.node)) pieces.set(seg.node, []);
+        pieces.get(seg.node).push({ ...seg, mention: m, last: i === m.segments.length - 1 });
+      });
+    }
+    for (const list of pieces.values()) list.sort((a, b) => a.start - b.start);
+    return pieces;
+  }
+
+  /** The nodes that replace text `node`: its text with a <mark> (named by nameOf) per piece. */
+  function markedParts(doc, node, pieces, nameOf) {
+    const parts = [];
+    let at = 0;
+    for (const piece of pieces) {
+      if (piece.start < at) continue; // overlapping pieces cannot happen; be safe
+      if (piece.start > at) parts.push(doc.createTextNode(node.data.slice(at, piece.start)));
+      const mark = doc.createElement("mark");
+      mark.setAttribute("data-entity-lens", nameOf(piece.mention.label));
+      mark.setAttribute("data-entity-lens-group", piece.mention.group);
+      // The label is drawn once, after the last piece of a mention.
+      if (!piece.last) mark.setAttribute("data-entity-lens-cont", "");
+      mark.appendChild(doc.createTextNode(node.data.slice(piece.start, piece.end)));
+      piece.mention.marks.push(mark);
+      parts.push(mark);
+      at = piece.end;
+    }
+    if (at < node.data.length) parts.push(doc.createTextNode(node.data.slice(at)));
+    return parts;
+  }
+
+  /**
+   * Wrap every mention in <mark>s (inline style). Returns what was replaced, { original, parts }
+   * per text node, for restoreNodes.
+   */
+  function markMentions(doc, mentions, nameOf) {
+    const replaced = [];
+    for (const [node, list] of piecesByNode(mentions)) {
+      if (!node.parentNode) continue;
+      const parts = markedParts(doc, node, list, nameOf);
+      // One fragment, one replaceChild: each DOM call from a content script crosses into the
+      // page (Firefox's Xrays make that costly), so fewer calls paint 500 mentions in a frame.
+      const fragment = doc.createDocumentFragment();
+      fragment.append(...parts);
+      node.parentNode.replaceChild(fragment, node);
+      replaced.push({ original: node, parts });
+    }
+    return replaced;
+  }
+
+  /** Ranges over the marks still in the page. */
+  function markRanges(doc, marks) {
+    return marks.filter((mark) => mark.isConnected).map((mark) => {
+      const range = doc.createRange();
+      range.selectNodeContents(mark);
+      return range;
+    });
+  }
+
+  /**
+   * Each mention's range (set on it as mention.range), grouped: { byLabel: Map label -> ranges,
+   * watched: ranges of WATCH mentions }.
+   */
+  function rangesByLabel(doc, mentions) {
+    const byLabel = new Map();
+    const watched = [];
+    for (const m of mentions) {
+      m.range = rangeOf(doc, m.segments);
+      if (m.label === WATCH) {
+        watched.push(m.range);
+        continue;
+      }
+      if (!byLabel.has(m.label)) byLabel.set(m.label, []);
+      byLabel.get(m.label).push(m.range);
+    }
+    return { byLabel, watched };
+  }
+
+  /**
+   * A user-timing entry on the page's own timeline, so a benchmark can read from the page how
+   * long painting took (the name says the style and the number of mentions).
+   */
+  function timePainting(perf, style, count, started) {
+    if (!perf || !perf.measure) return;
+    try {
+      perf.measure(`entity-lens:paint:${style === "inline" ? "inline" : "highlight"}:${count}`, { start: started });
+    } catch (e) {
+      // Timing is a nicety; painting must not fail for it.
+    }
+  }
+
+  /** Put the original text nodes back in place of their parts, newest first. */
+  function restoreNodes(replaced) {
+    for (const { original, parts } of [...replaced].reverse()) {
+      const anchor = parts.find((p) => p.parentNode);
+      if (!anchor) continue; // the page removed them itself
+      anchor.parentNode.insertBefore(original, anchor);
+      for (const part of parts) if (part.parentNode) part.parentNode.removeChild(part);
+    }
+  }
+
   /**
    * A painter for `doc`. `env` may supply { highlights, Highlight } (the
    * page's CSS.highlights registry and constructor); unit tests pass fakes.
@@ -113,15 +225,6 @@
     let flashTimer = null;
     let layer = null; // watched names in the highlight style (createWatchLayer)
 
-    function rangeOf(segments) {
-      const range = doc.createRange();
-      const first = segments[0];
-      const last = segments[segments.length - 1];
-      range.setStart(first.node, first.start);
-      range.setEnd(last.node, last.end);
-      return range;
-    }
-
     // A label with no name of its own (another model's) is drawn like MISC, the neutral grey.
     function nameOf(label) {
       return names.byLabel[label] || names.byLabel.MISC;
@@ -129,17 +232,7 @@
 
     function paintHighlights(mentions) {
       if (!highlights || !Highlight) throw new Error("CSS Custom Highlight API not available");
-      const byLabel = new Map();
-      const watched = [];
-      for (const m of mentions) {
-        m.range = rangeOf(m.segments);
-        if (m.label === WATCH) {
-          watched.push(m.range);
-          continue;
-        }
-        if (!byLabel.has(m.label)) byLabel.set(m.label, []);
-        byLabel.get(m.label).push(m.range);
-      }
+      const { byLabel, watched } = rangesByLabel(doc, mentions);
       if (watched.length) {
         layer = (env.createWatchLayer || createWatchLayer)(doc);
         layer.show(watched);
@@ -152,41 +245,7 @@
     }
 
     function paintInline(mentions) {
-      // Every text node to split, with the pieces of mentions that fall in it.
-      const pieces = new Map();
-      for (const m of mentions) {
-        m.marks = [];
-        m.segments.forEach((seg, i) => {
-          if (!pieces.has(seg.node)) pieces.set(seg.node, []);
-          pieces.get(seg.node).push({ ...seg, mention: m, last: i === m.segments.length - 1 });
-        });
-      }
-      for (const [node, list] of pieces) {
-        if (!node.parentNode) continue;
-        list.sort((a, b) => a.start - b.start);
-        const parts = [];
-        let at = 0;
-        for (const piece of list) {
-          if (piece.start < at) continue; // overlapping pieces cannot happen; be safe
-          if (piece.start > at) parts.push(doc.createTextNode(node.data.slice(at, piece.start)));
-          const mark = doc.createElement("mark");
-          mark.setAttribute("data-entity-lens", nameOf(piece.mention.label));
-          mark.setAttribute("data-entity-lens-group", piece.mention.group);
-          // The label is drawn once, after the last piece of a mention.
-          if (!piece.last) mark.setAttribute("data-entity-lens-cont", "");
-          mark.appendChild(doc.createTextNode(node.data.slice(piece.start, piece.end)));
-          piece.mention.marks.push(mark);
-          parts.push(mark);
-          at = piece.end;
-        }
-        if (at < node.data.length) parts.push(doc.createTextNode(node.data.slice(at)));
-        // One fragment, one replaceChild: each DOM call from a content script crosses into the
-        // page (Firefox's Xrays make that costly), so fewer calls paint 500 mentions in a frame.
-        const fragment = doc.createDocumentFragment();
-        fragment.append(...parts);
-        node.parentNode.replaceChild(fragment, node);
-        replaced.push({ original: node, parts });
-      }
+      replaced.push(...markMentions(doc, mentions, nameOf));
       for (const m of mentions) {
         m.range = null;
       }
@@ -204,26 +263,12 @@
         this.style = style;
         if (style === "inline") paintInline(mentions);
         else paintHighlights(mentions);
-        // A user-timing entry on the page's own timeline, so a benchmark can read from the page
-        // how long painting took (name says the style and the number of mentions).
-        if (perf && perf.measure) {
-          try {
-            perf.measure(`entity-lens:paint:${style === "inline" ? "inline" : "highlight"}:${mentions.length}`, { start: started });
-          } catch (e) {
-            // Timing is a nicety; painting must not fail for it.
-          }
-        }
+        timePainting(perf, style, mentions.length, started);
       },
 
       /** Ranges covering a painted mention, for scrolling and hit-testing. */
       rangesOf(mention) {
-        if (this.style === "inline") {
-          return (mention.marks || []).filter((mark) => mark.isConnected).map((mark) => {
-            const range = doc.createRange();
-            range.selectNodeContents(mark);
-            return range;
-          });
-        }
+        if (this.style === "inline") return markRanges(doc, mention.marks || []);
         return mention.range ? [mention.range] : [];
       },
 
@@ -261,17 +306,11 @@
         if (layer) layer.remove();
         layer = null;
         // Newest first, so nodes go back exactly where they were.
-        for (const { original, parts } of replaced.reverse()) {
-          const anchor = parts.find((p) => p.parentNode);
-          if (!anchor) continue; // the page removed them itself
-          anchor.parentNode.insertBefore(original, anchor);
-          for (const part of parts) if (part.parentNode) part.parentNode.removeChild(part);
-        }
+        restoreNodes(replaced);
         replaced = [];
         this.style = null;
       },
     };
   }
 
-  EL.paint = { createPainter, createWatchLayer, FLASH_PRIORITY };
-})();
+  export { createPainter, createWatchLayer, FLASH_PRIORITY };

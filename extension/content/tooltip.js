@@ -1,9 +1,7 @@
 /* Entity Lens: the hover card. The highlight style adds no elements to the
    page, so hovering is found by hit-testing the mentions' client rects on
    mousemove (throttled); the inline style uses the same path. */
-(function () {
-  "use strict";
-  const EL = (globalThis.EntityLens = globalThis.EntityLens || {});
+import { setText } from "./panel.js";
 
   const THROTTLE_MS = 60;
   const HIDE_DELAY_MS = 400;
@@ -57,7 +55,6 @@
         current = mention;
         const info = source.describe(mention);
         // Generated text, as in the panel (panel.js setText): nothing a page's find() can reach.
-        const { setText } = EL.panel;
         const label = doc.createElement("span");
         label.className = "label";
         label.style.background = info.color;
@@ -133,5 +130,4 @@
     };
   }
 
-  EL.tooltip = { createTooltip, hitTest, wikipediaSearch, wikipediaLink };
-})();
+  export { createTooltip, hitTest, wikipediaSearch, wikipediaLink };

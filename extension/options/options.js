@@ -1,10 +1,13 @@
 /* Entity Lens options: every change is saved at once to storage.local. */
-"use strict";
+import { browserApi } from "../browser-api.js";
+import { saveFile } from "../download.js";
+import { LABELS, DESCRIPTIONS, colorOf } from "../labels.js";
+import { MESSAGE } from "../messages.js";
+import * as Settings from "../settings.js";
+import * as Watchlist from "../watchlist.js";
+import { fillSetupWords } from "./setup-words.js";
 
-const ext = globalThis.browser ?? globalThis.chrome;
-const { LABELS, DESCRIPTIONS, colorOf } = globalThis.EntityLensLabels;
-const Settings = globalThis.EntityLensSettings;
-const Watchlist = globalThis.EntityLensWatchlist;
+const ext = browserApi();
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -39,16 +42,6 @@ function buildTypes(selected) {
   });
 }
 
-// Only loopback addresses are in the extension's host permissions.
-function checkAddress(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  } catch (err) {
-    return false;
-  }
-}
-
 // Each test is numbered: a slow answer to an older test never overwrites a newer one.
 let lastTest = 0;
 
@@ -61,13 +54,13 @@ async function testAndSave() {
   const out = $("#connection");
   const helperUrl = $("#helperUrl").value.trim().replace(/\/+$/, "") || Settings.DEFAULTS.helperUrl;
   const kept = async () => `Entity Lens still uses ${(await Settings.load()).helperUrl}.`;
-  if (!checkAddress(helperUrl)) {
+  if (!Settings.isLoopbackAddress(helperUrl)) {
     say(out, `Not saved: use http://127.0.0.1:PORT or http://localhost:PORT, the only addresses the extension may reach. ${await kept()}`, "bad");
     return;
   }
   say(out, `Testing ${helperUrl}…`);
   // The background makes the request: it is the only place that talks to the helper.
-  const answer = await ext.runtime.sendMessage({ type: "entity-lens:health", helperUrl });
+  const answer = await ext.runtime.sendMessage({ type: MESSAGE.health, helperUrl });
   if (test !== lastTest) return;
   if (answer && answer.ok) {
     await Settings.save({ helperUrl });
@@ -129,15 +122,7 @@ function buildWatchlist(initial) {
   });
 
   $("#watchlist-export").addEventListener("click", () => {
-    const blob = new Blob([Watchlist.toText(current)], { type: "text/plain" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "entity-lens-watchlist.txt";
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30000);
+    saveFile(document.body, "entity-lens-watchlist.txt", "text/plain", Watchlist.toText(current));
   });
 }
 
@@ -151,7 +136,7 @@ async function pairNow() {
     return;
   }
   say(status, "Pairing…");
-  const answer = await ext.runtime.sendMessage({ type: "entity-lens:pair", code });
+  const answer = await ext.runtime.sendMessage({ type: MESSAGE.pair, code });
   if (answer && answer.ok) {
     $("#pair-code").value = "";
     say(status, "Paired: the helper answers Entity Lens in this browser.", "ok");
@@ -162,7 +147,7 @@ async function pairNow() {
 
 /** On opening: is this browser paired? (Without a token the helper says paired: false.) */
 async function pairingState() {
-  const check = await ext.runtime.sendMessage({ type: "entity-lens:health" });
+  const check = await ext.runtime.sendMessage({ type: MESSAGE.health });
   const status = $("#pair-status");
   if (check && check.ok && check.data.paired) say(status, "Paired: the helper answers Entity Lens in this browser.", "ok");
   else if (check && check.ok) say(status, "Not paired yet.", "bad");
@@ -181,6 +166,7 @@ async function init() {
     if (event.key === "Enter") pairNow();
   });
   pairingState();
+  fillSetupWords();
 
   for (const name of ["mode", "style"]) {
     const current = document.querySelector(`input[name="${name}"][value="${settings[name]}"]`);

@@ -1,8 +1,9 @@
 /* Entity Lens popup: shows why nothing could run on this tab (the background
    sets this popup for the tab with the message in the query string). */
-"use strict";
+import { browserApi } from "../browser-api.js";
+import { MESSAGE } from "../messages.js";
 
-const ext = globalThis.browser ?? globalThis.chrome;
+const ext = browserApi();
 const params = new URLSearchParams(location.search);
 
 document.getElementById("title").textContent = params.get("title") || "Entity Lens";
@@ -10,6 +11,6 @@ document.getElementById("advice").textContent = params.get("advice") || "";
 
 document.getElementById("retry").addEventListener("click", async () => {
   const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
-  if (tab) await ext.runtime.sendMessage({ type: "entity-lens:retry-tab", tabId: tab.id });
+  if (tab) await ext.runtime.sendMessage({ type: MESSAGE.retryTab, tabId: tab.id });
   window.close();
 });

@@ -1,8 +1,11 @@
 /* Entity Lens welcome page, opened once when the extension is installed: checks the helper and
    says plainly whether it is running and paired, with the exact commands for this system. */
+import { browserApi } from "../browser-api.js";
+import { MESSAGE } from "../messages.js";
+import { load as loadSettings } from "../settings.js";
 import { browserKind, helperCommand, helperState, localNetworkAdvice, startSteps } from "../setup-advice.js";
 
-const ext = globalThis.browser ?? globalThis.chrome;
+const ext = browserApi();
 const $ = (selector) => document.querySelector(selector);
 
 function paragraph(text) {
@@ -46,10 +49,10 @@ async function check() {
   box.dataset.state = "checking";
   box.replaceChildren(paragraph("Checking the helper…"));
   const [answer, settings] = await Promise.all([
-    ext.runtime.sendMessage({ type: "entity-lens:health" }).catch(() => null),
-    ext.storage.local.get("helperUrl"),
+    ext.runtime.sendMessage({ type: MESSAGE.health }).catch(() => null),
+    loadSettings(),
   ]);
-  const helperUrl = settings.helperUrl || "http://127.0.0.1:7318";
+  const { helperUrl } = settings;
   const state = helperState(answer);
   box.replaceChildren(...summary(state, answer, helperUrl).map((text) => paragraph(text)));
   box.dataset.state = state;
@@ -69,7 +72,7 @@ async function pairNow(event) {
   }
   status.textContent = "Pairing…";
   status.className = "";
-  const answer = await ext.runtime.sendMessage({ type: "entity-lens:pair", code }).catch(() => null);
+  const answer = await ext.runtime.sendMessage({ type: MESSAGE.pair, code }).catch(() => null);
   if (answer && answer.ok) {
     $("#pair-code").value = "";
     status.textContent = "Paired.";

@@ -6,10 +6,11 @@
 import { describe, test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { mkdtemp, writeFile, rm, readFile } from "node:fs/promises";
+import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROME_ID, EXTENSION_DIR, launchBrowser } from "./browsers.js";
+import { LABELS, WATCH } from "../../extension/labels.js";
+import { CHROME_ID, launchBrowser } from "./browsers.js";
 import { startHelper, annotate, mentionsOf, requestLines, helperCli } from "./helper.js";
 import { startFixtureServer, FIXTURES } from "./fixture-server.js";
 import { launchPaired, pairingCode, typePairingCode, extensionIsPaired } from "./pairing.js";
@@ -37,9 +38,7 @@ const MEMBERS_PAGE = "/members/hostile-reader.html";
 const WATCHLIST = ["Tesla", "Bitcoin"];
 
 // The extension's labels, from its own file.
-const labelsScope = {};
-new Function("globalThis", await readFile(join(EXTENSION_DIR, "labels.js"), "utf8"))(labelsScope);
-const { LABELS, WATCH } = labelsScope.EntityLensLabels;
+
 
 const annotateCalls = (helper) => requestLines(helper).filter((r) => r.method === "POST" && r.path === "/v1/annotate");
 

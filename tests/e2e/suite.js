@@ -159,6 +159,25 @@ export function defineE2E(kind) {
       assert.equal(afterSnap.bodyText, before.bodyText, `${how}: document.body.innerText differs`);
     }
 
+    test("the extension's pages run their modules: the options page (ready) and the popup (shows its message)", async () => {
+      // The background module answers every run below; the options page's module flags itself ready.
+      await (await session.optionsPage()).close();
+      const page = await session.newPage();
+      pages.push(page);
+      const query = new URLSearchParams({ title: "Popup title", advice: "Popup advice" });
+      // No wait on goto: under BiDi it never resolves on moz-extension:// (see browsers.js).
+      page.goto(`${session.extensionOrigin}/popup/popup.html?${query}`).catch(() => {});
+      const shown = () => page.evaluate(() => [document.getElementById("title").textContent,
+        document.getElementById("advice").textContent]).catch(() => null);
+      const deadline = Date.now() + 8000;
+      let seen = await shown();
+      while ((!seen || seen[0] !== "Popup title") && Date.now() < deadline) {
+        await sleep(100);
+        seen = await shown();
+      }
+      assert.deepEqual(seen, ["Popup title", "Popup advice"], "popup.js did not run");
+    });
+
     test("highlight style, url mode: the article's mentions painted in place, panel, scroll, badge, clear", async () => {
       const { page, url, before, byUrl } = await prepare(ARTICLE, { mode: "url", style: "highlight" });
       // Screenshot for the README: the highlighted page with the panel open, default types.

@@ -5,6 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { loadPage, segmentText, entitiesFor } from "./load.js";
+import { randomNames } from "../../extension/labels.js";
+import { align } from "../../extension/content/align.js";
+import { createPainter } from "../../extension/content/paint.js";
+import { buildIndex } from "../../extension/content/text-index.js";
 
 const NAMES = [["Maria Lindqvist", "PERSON"], ["Tallinn", "GPE"], ["Baltic Ports Council", "ORG"],
   ["Jonas Petrauskas", "PERSON"], ["Rotterdam", "GPE"], ["Élodie Marchetti", "PERSON"]];
@@ -59,9 +63,9 @@ test("every entity lands on its own words inside the article, whatever the marku
   fc.assert(
     fc.property(article, (paragraphs) => {
       const { html, text, names } = build(paragraphs);
-      const { document, EL } = loadPage(html);
-      const index = EL.textIndex.buildIndex(document.body);
-      const result = EL.align.align(index, text, entitiesFor(text, names));
+      const { document } = loadPage(html);
+      const index = buildIndex(document.body);
+      const result = align(index, text, entitiesFor(text, names));
       assert.equal(result.aligned, paragraphs.length, "every paragraph is found");
       assert.equal(result.mentions.length, names.length, "every entity is placed");
       const articleEl = document.querySelector("article");
@@ -79,11 +83,11 @@ test("inline painting then clearing gives back the very same markup", () => {
   fc.assert(
     fc.property(article, (paragraphs) => {
       const { html, text, names } = build(paragraphs);
-      const { document, EL, scope } = loadPage(html);
+      const { document } = loadPage(html);
       const before = document.body.outerHTML;
-      const result = EL.align.align(EL.textIndex.buildIndex(document.body), text, entitiesFor(text, names));
-      const painter = EL.paint.createPainter(document, { highlights: new Map(), Highlight: class {} });
-      painter.paint(result.mentions, "inline", scope.EntityLensLabels.randomNames());
+      const result = align(buildIndex(document.body), text, entitiesFor(text, names));
+      const painter = createPainter(document, { highlights: new Map(), Highlight: class {} });
+      painter.paint(result.mentions, "inline", randomNames());
       assert.equal(document.querySelectorAll("mark[data-entity-lens]").length >= names.length, true);
       painter.clear();
       assert.equal(document.body.outerHTML, before);

@@ -1,12 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPage, segmentText, entitiesFor } from "./load.js";
+import { align } from "../../extension/content/align.js";
+import { buildIndex } from "../../extension/content/text-index.js";
 
 // Align helper `text` with `names` ([name, label, group]) against `html`.
 function run(html, text, names) {
-  const { document, EL } = loadPage(html);
-  const index = EL.textIndex.buildIndex(document.body);
-  const result = EL.align.align(index, text, entitiesFor(text, names));
+  const { document } = loadPage(html);
+  const index = buildIndex(document.body);
+  const result = align(index, text, entitiesFor(text, names));
   return { ...result, document, texts: result.mentions.map(segmentText) };
 }
 
@@ -72,10 +74,10 @@ test("a name in the navigation and the comments is not highlighted there", () =>
   const html = `<body><nav><a>Joe Biden</a> <a>World</a></nav>
     <article><h1>Joe Biden speaks</h1><p>Joe Biden spoke on Monday in Ohio.</p></article>
     <section class="comments"><p>Joe Biden spoke on Monday in Ohio.</p><p>Joe Biden is great</p></section></body>`;
-  const { document, EL } = loadPage(html);
+  const { document } = loadPage(html);
   const text = "Joe Biden speaks\nJoe Biden spoke on Monday in Ohio.";
-  const index = EL.textIndex.buildIndex(document.body);
-  const r = EL.align.align(index, text, entitiesFor(text, [["Joe Biden", "PERSON", "g1"], ["Joe Biden", "PERSON", "g1"], ["Ohio", "GPE", "g2"]]));
+  const index = buildIndex(document.body);
+  const r = align(index, text, entitiesFor(text, [["Joe Biden", "PERSON", "g1"], ["Joe Biden", "PERSON", "g1"], ["Ohio", "GPE", "g2"]]));
   assert.equal(r.aligned, 2);
   const article = document.querySelector("article");
   for (const m of r.mentions) {
@@ -186,14 +188,14 @@ test("the headline is found where the helper's text has it after the first parag
     "The Nikkei closed down 1% on Tuesday.",
   ].join("\n");
   const names = [["Tokyo", "GPE", "g1"], ["Tokyo", "GPE", "g1"], ["Sony", "ORG", "g2"], ["Tokyo", "GPE", "g1"], ["Nikkei", "ORG", "g3"]];
-  const { document, EL } = loadPage(html);
-  const index = EL.textIndex.buildIndex(document.body);
-  const r = EL.align.align(index, text, entitiesFor(text, names), { title: "Why Tokyo stocks slipped again" });
+  const { document } = loadPage(html);
+  const index = buildIndex(document.body);
+  const r = align(index, text, entitiesFor(text, names), { title: "Why Tokyo stocks slipped again" });
   assert.equal(r.aligned, 3);
   assert.equal(r.mentions.length, 5);
   assert.equal(r.mentions[3].segments[0].node, document.querySelector("h1").firstChild);
   // Without the title the headline's order is not trusted.
-  const untitled = EL.align.align(index, text, entitiesFor(text, names));
+  const untitled = align(index, text, entitiesFor(text, names));
   assert.equal(untitled.aligned, 2);
 });
 

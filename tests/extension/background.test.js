@@ -4,7 +4,9 @@
 // its request to the helper.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadScripts } from "./load.js";
+import * as labels from "../../extension/labels.js";
+import { MESSAGE } from "../../extension/messages.js";
+import { freshModule } from "./load.js";
 
 const TAB = 7;
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -57,8 +59,27 @@ function fakeStorage(initial = {}) {
   };
 }
 
+/**
+ * The helper as the real helper-client.js meets it: a fake fetch that hands each annotate
+ * request's payload to `annotate(base, payload, { signal })` and answers with its result, or
+ * with the helper's error body for an error with a code.
+ */
+function fakeHelper(annotate) {
+  return async (url, init) => {
+    const { origin, pathname } = new URL(url);
+    assert.equal(pathname, "/v1/annotate");
+    try {
+      const result = await annotate(origin, JSON.parse(init.body), { signal: init.signal });
+      return { ok: true, status: 200, statusText: "OK", json: async () => result };
+    } catch (error) {
+      const body = { error: { code: error.code, message: error.message } };
+      return { ok: false, status: error.status || 500, statusText: "", json: async () => body };
+    }
+  };
+}
+
 /** Loads background.js with a fake `chrome`; `gates.files` holds the content scripts' injection. */
-function loadBackground({ annotate, fit, local = {} }) {
+async function loadBackground({ annotate, fit, local = {} }) {
   const on = {};
   const badges = [];
   const css = { inserted: [], removed: [] };
@@ -84,9 +105,8 @@ function loadBackground({ annotate, fit, local = {} }) {
           content = content || fakeContent(fit);
           return [{ result: undefined }];
         }
-        // The injected functions read globalThis.EntityLens, here the scope background.js was
-        // loaded with: the fake page's controller is put there.
-        scope.EntityLens = content ? { controller: content } : undefined;
+        // The injected functions read globalThis.EntityLens: the fake page's controller is put there.
+        globalThis.EntityLens = content ? { controller: content } : undefined;
         try {
           return [{ result: func(...args) }];
         } catch (err) {
@@ -98,15 +118,17 @@ function loadBackground({ annotate, fit, local = {} }) {
       removeCSS: async ({ css: text }) => css.removed.push(text),
     },
     storage: { local: fakeStorage(local), session },
-    runtime: { onInstalled: listener("installed"), onMessage: listener("message") },
+    runtime: {
+      onInstalled: listener("installed"), onMessage: listener("message"),
+      getURL: (path) => `chrome-extension://test/${path}`, getPlatformInfo: async () => ({ os: "linux" }),
+    },
     contextMenus: { create() {}, onClicked: listener("menu") },
     tabs: { onUpdated: listener("updated"), onRemoved: listener("removed") },
   };
-  const scope = { chrome };
-  loadScripts(["labels.js", "watchlist.js", "settings.js", "helper-client.js"], scope);
-  scope.EntityLensHelper = { ...scope.EntityLensHelper, annotate };
-  loadScripts(["background.js"], scope);
-  return { on, badges, gates, thrown, css, session, scope, content: () => content };
+  globalThis.chrome = chrome;
+  globalThis.fetch = fakeHelper(annotate);
+  await freshModule("background.js");
+  return { on, badges, gates, thrown, css, session, content: () => content };
 }
 
 async function settle() {
@@ -115,7 +137,7 @@ async function settle() {
 
 test("a second click while the content scripts are being injected cancels the run and leaves the tab clear", async () => {
   const asked = [];
-  const bg = loadBackground({ annotate: async (...a) => (asked.push(a), { text: "", entities: [], groups: [] }) });
+  const bg = await loadBackground({ annotate: async (...a) => (asked.push(a), { text: "", entities: [], groups: [] }) });
   bg.gates.files = deferred();
   bg.on.click({ id: TAB });
   await settle(); // the run waits on the injection
@@ -140,7 +162,7 @@ test("a second click while the content scripts are being injected cancels the ru
 test("closing the tab cancels its request to the helper", async () => {
   let signal = null;
   const answered = deferred();
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: (base, payload, options) => {
       signal = options.signal;
       return answered.promise;
@@ -159,12 +181,12 @@ test("closing the tab cancels its request to the helper", async () => {
 
 const RESULT = { text: "Ada Lovelace wrote.", entities: [], groups: [] };
 /** The message the panel's retry button sends (the background reads the tab off the sender). */
-const retryFrom = (bg, tabId) => bg.on.message({ type: "entity-lens:retry" }, { tab: { id: tabId } }, () => {});
+const retryFrom = (bg, tabId) => bg.on.message({ type: MESSAGE.retry }, { tab: { id: tabId } }, () => {});
 
 test("one run per tab: a retry while a run is going is dropped, the run ends normally, a later retry runs", async () => {
   const asked = [];
   let answer = deferred();
-  const bg = loadBackground({ annotate: (base, payload) => (asked.push(payload), answer.promise) });
+  const bg = await loadBackground({ annotate: (base, payload) => (asked.push(payload), answer.promise) });
   bg.on.click({ id: TAB });
   await settle();
   assert.equal(asked.length, 1, "the first run did not ask the helper");
@@ -190,8 +212,7 @@ test("one run per tab: a retry while a run is going is dropped, the run ends nor
 });
 
 test("each run paints under fresh random names, kept in session storage to remove its very CSS", async () => {
-  const bg = loadBackground({ annotate: async () => RESULT });
-  const labels = bg.scope.EntityLensLabels;
+  const bg = await loadBackground({ annotate: async () => RESULT });
   const runs = [];
   for (let i = 0; i < 2; i++) {
     bg.on.click({ id: TAB }); // run
@@ -223,7 +244,7 @@ test("each run paints under fresh random names, kept in session storage to remov
 
 test("auto mode: a private_address refusal sends the page as displayed, and the status names no code", async () => {
   const asked = [];
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: async (base, payload) => {
       asked.push(payload);
       if (payload.html === undefined) {
@@ -247,7 +268,7 @@ test("auto mode: a private_address refusal sends the page as displayed, and the 
 
 test("auto mode sends the page as displayed when the fetched text is clearly short of it", async () => {
   const asked = [];
-  const bg = loadBackground({
+  const bg = await loadBackground({
     annotate: async (base, payload) => (asked.push(payload), { text: "", entities: [], groups: [] }),
     fit: { paragraphs: 2, aligned: 2, mentions: 0, mainShare: 0.06, short: true },
   });

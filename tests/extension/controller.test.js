@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadPage, loadScripts, entitiesFor } from "./load.js";
+import { randomNames } from "../../extension/labels.js";
+import { MESSAGE, METHOD } from "../../extension/messages.js";
+import { textOf } from "../../extension/content/panel.js";
+import { createTooltip, wikipediaLink } from "../../extension/content/tooltip.js";
+import { loadPage, freshModule, entitiesFor } from "./load.js";
 
-const FILES = [
-  "labels.js", "content/text-index.js", "content/align.js", "content/paint.js",
-  "content/tooltip.js", "content/panel.js", "content/export.js", "content/main-text.js", "content/main.js",
-];
 const TEXT = "Olaf Scholz met Emmanuel Macron in Paris on Monday.";
 const HTML = `<body><nav>Paris</nav><article><p>Olaf Scholz met <a href="#">Emmanuel</a> Macron in Paris on Monday.</p></article></body>`;
 
@@ -49,24 +49,32 @@ function byScript(window, el, type, props = {}) {
   return event;
 }
 
-const NAMES_OF = (scope) => scope.EntityLensLabels.randomNames();
+const realSetTimeout = globalThis.setTimeout;
 
-test("busy, load, show, filter and clear through the controller, with the panel outside <body>", () => {
-  const sent = [];
-  const { document } = loadPage(HTML, []);
-  const roots = keepShadowRoots(document);
-  // No CSS.highlights in linkedom, so this runs the inline style; timers are inert.
-  const scope = {
-    document,
-    location: { href: "https://news.example/a#top", hostname: "news.example" },
+/**
+ * A fresh content controller (content/main.js, as content/entry.js exposes it) on `document`,
+ * with the page globals it reads set first. Timers: the navigation watch's interval is inert; the
+ * export's 30 s revokeObjectURL timer must not hold the test run open.
+ */
+async function loadController(document, { href = "https://news.example/a", sendMessage = async () => {} } = {}) {
+  const chrome = { runtime: { sendMessage } };
+  const location = { href, hostname: new URL(href).hostname };
+  Object.assign(globalThis, {
+    document, location, chrome,
     setInterval: () => 1,
     clearInterval: () => {},
-    setTimeout,
-    clearTimeout,
-    chrome: { runtime: { sendMessage: async (m) => sent.push(m) } },
-  };
-  loadScripts(FILES, scope);
-  const controller = scope.EntityLens.controller;
+    setTimeout: (fn, ms) => realSetTimeout(fn, ms).unref(),
+  });
+  const { controller } = await freshModule("content/main.js");
+  return { controller, chrome };
+}
+
+test("busy, load, show, filter and clear through the controller, with the panel outside <body>", async () => {
+  const sent = [];
+  const { document } = loadPage(HTML);
+  const roots = keepShadowRoots(document);
+  // No CSS.highlights in linkedom, so this runs the inline style.
+  const { controller } = await loadController(document, { href: "https://news.example/a#top", sendMessage: async (m) => sent.push(m) });
   const before = document.body.outerHTML;
 
   controller.handle("busy", {});
@@ -85,7 +93,7 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   const fit = controller.handle("load", { text: TEXT, entities, groups, model: { name: "m", version: "1" } });
   assert.deepEqual({ ...fit }, { paragraphs: 1, aligned: 1, mentions: 4, mainShare: 1, short: false });
 
-  const names = NAMES_OF(scope);
+  const names = randomNames();
   const settings = { style: "inline", types: ["PERSON", "GPE"], names };
   const shown = controller.handle("show", { mode: "url", reason: "", elapsedMs: 120, settings });
   assert.equal(shown.entities, 4);
@@ -94,7 +102,6 @@ test("busy, load, show, filter and clear through the controller, with the panel 
   assert.deepEqual([...root.querySelectorAll("button[data-group]")].map((b) => b.getAttribute("data-group")), ["g1", "g2", "g3", "g4"]);
   assert.deepEqual([...root.querySelectorAll("input[data-label]")].map((i) => [i.getAttribute("data-label"), i.checked]),
     [["PERSON", true], ["GPE", true], ["DATE", false]]);
-  const { textOf } = scope.EntityLens.panel;
   assert.match(textOf(root.querySelector(".status")), /m 1 .* mode url/);
   // The panel's words are generated content, not text nodes a page's find() could reach.
   assert.equal(root.querySelector(".panel").textContent, "");
@@ -118,22 +125,12 @@ const WATCH_TEXT = "Olaf Scholz met Acme Corp in Paris. Acme Corp said no.";
 const WATCH_HTML = `<body><article><p>${WATCH_TEXT}</p></article></body>`;
 
 /** A controller on WATCH_HTML with the helper's answer loaded; WATCH groups come last on purpose. */
-function watchSetup() {
-  const { document, window } = loadPage(WATCH_HTML, []);
+async function watchSetup() {
+  const { document, window } = loadPage(WATCH_HTML);
   const roots = keepShadowRoots(document);
   window.innerWidth = 1000;
   window.innerHeight = 800;
-  const scope = {
-    document,
-    location: { href: "https://news.example/a", hostname: "news.example" },
-    setInterval: () => 1,
-    clearInterval: () => {},
-    // Unreferenced: the export's 30 s revokeObjectURL timer must not hold the test run open.
-    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-    clearTimeout,
-    chrome: { runtime: { sendMessage: async () => {} } },
-  };
-  loadScripts(FILES, scope);
+  const { controller, chrome } = await loadController(document);
   const entities = entitiesFor(WATCH_TEXT, [
     ["Olaf Scholz", "PERSON", "g1"], ["Acme Corp", "WATCH", "g3"], ["Paris", "GPE", "g2"], ["Acme Corp", "WATCH", "g3"],
   ]);
@@ -144,16 +141,14 @@ function watchSetup() {
     { id: "g3", label: "WATCH", name: "acme corp", aliases: ["Acme Corp"], count: 2, salience: 0.4,
       wikipedia: "javascript:alert(1)" },
   ];
-  const controller = scope.EntityLens.controller;
   controller.handle("busy", {});
   controller.handle("load", { url: "https://news.example/a", title: "A", language: "en", text: WATCH_TEXT, entities, groups,
     model: { name: "m", version: "1" } });
-  return { document, window, scope, controller, root: roots[0].root, names: NAMES_OF(scope) };
+  return { document, window, chrome, controller, root: roots[0].root, names: randomNames() };
 }
 
-test("WATCH is listed first in its own Watchlist section and shown whatever the stored types", () => {
-  const { document, window, scope, controller, root, names } = watchSetup();
-  const { textOf } = scope.EntityLens.panel;
+test("WATCH is listed first in its own Watchlist section and shown whatever the stored types", async () => {
+  const { document, window, controller, root, names } = await watchSetup();
   // The stored types predate the watchlist (no WATCH): watched names are shown anyway.
   controller.handle("show", { mode: "url", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON"], names } });
   const sections = [...root.querySelectorAll(".group")];
@@ -174,7 +169,7 @@ test("WATCH is listed first in its own Watchlist section and shown whatever the 
 });
 
 test("the panel's export buttons download JSON and CSV with groups and mentions", async () => {
-  const { window, controller, root, names } = watchSetup();
+  const { window, controller, root, names } = await watchSetup();
   controller.handle("show", { mode: "page", reason: "", elapsedMs: 10, settings: { style: "inline", types: ["PERSON", "GPE"], names } });
   const saved = [];
   const real = URL.createObjectURL;
@@ -205,8 +200,7 @@ test("the panel's export buttons download JSON and CSV with groups and mentions"
 
 test("the hover card links to the group's Wikipedia search and lists its aliases", () => {
   // The card writes its words as the panel does (panel.js setText).
-  const { document, scope } = loadPage("<body><p>Olaf Scholz</p></body>", ["content/panel.js", "content/tooltip.js"]);
-  const { textOf } = scope.EntityLens.panel;
+  const { document } = loadPage("<body><p>Olaf Scholz</p></body>");
   document.defaultView.innerWidth = 1000;
   document.defaultView.innerHeight = 800;
   const tip = document.createElement("div");
@@ -218,7 +212,7 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
     wikipedia: "https://fr.wikipedia.org/w/index.php?search=Olaf%20Scholz",
   };
   const mention = {};
-  scope.EntityLens.tooltip.createTooltip(document, tip, {
+  createTooltip(document, tip, {
     mentions: () => [mention],
     rangesOf: () => [{ getClientRects: () => [rect] }],
     describe: () => info,
@@ -238,36 +232,35 @@ test("the hover card links to the group's Wikipedia search and lists its aliases
   assert.equal(tip.textContent, "", "the card's words are text nodes a page can find");
 
   // Missing or foreign links fall back to an English search; a javascript: URL is never used.
-  const { wikipediaLink } = scope.EntityLens.tooltip;
   assert.equal(wikipediaLink(undefined, "Acme Corp"), "https://en.wikipedia.org/w/index.php?search=Acme%20Corp");
   assert.equal(wikipediaLink("javascript:alert(1)", "x"), "https://en.wikipedia.org/w/index.php?search=x");
   assert.equal(wikipediaLink("https://evil.example/wikipedia.org", "x"), "https://en.wikipedia.org/w/index.php?search=x");
   assert.equal(wikipediaLink("http://fr.wikipedia.org/w/index.php?search=x", "x"), "https://en.wikipedia.org/w/index.php?search=x");
 });
 
-test("the status says how long the helper took, or that it answered from its cache", () => {
+test("the status says how long the helper took, or that it answered from its cache", async () => {
   const settings = { style: "inline", types: ["PERSON"] };
-  const status = (extra) => {
-    const { controller, root, names, scope } = watchSetup();
+  const status = async (extra) => {
+    const { controller, root, names } = await watchSetup();
     controller.handle("load", { url: "https://news.example/a", title: "A", text: WATCH_TEXT, entities: [], groups: [],
       model: { name: "m", version: "1" }, ...extra });
     controller.handle("show", { mode: "url", reason: "", elapsedMs: 1234, settings: { ...settings, names } });
-    const text = scope.EntityLens.panel.textOf(root.querySelector(".status"));
+    const text = textOf(root.querySelector(".status"));
     controller.handle("clear");
     return text;
   };
-  assert.match(status({}), / · 1\.2 s · mode url/);
-  const cached = status({ cached: true });
+  assert.match(await status({}), / · 1\.2 s · mode url/);
+  const cached = await status({ cached: true });
   assert.match(cached, /m 1 · cached · mode url/);
   assert.doesNotMatch(cached, /\d s /);
 });
 
 /** A controller showing WATCH_HTML's results (inline style), with the calls it sent and the jumps. */
-function shownSetup() {
-  const setup = watchSetup();
-  const { window, scope, controller, names } = setup;
+async function shownSetup() {
+  const setup = await watchSetup();
+  const { window, chrome, controller, names } = setup;
   const sent = [];
-  scope.chrome.runtime.sendMessage = async (m) => sent.push(m.type);
+  chrome.runtime.sendMessage = async (m) => sent.push(m.type);
   const jumps = [];
   window.HTMLElement.prototype.scrollIntoView = function () {
     jumps.push(this.textContent);
@@ -280,8 +273,8 @@ function shownSetup() {
 
 const marks = (document) => [...document.querySelectorAll("mark")].map((m) => m.textContent);
 
-test("events a page script makes do nothing: clicks, .click(), Escape, filter changes, an injected retry button", () => {
-  const { document, window, controller, root, sent, jumps } = shownSetup();
+test("events a page script makes do nothing: clicks, .click(), Escape, filter changes, an injected retry button", async () => {
+  const { document, window, controller, root, sent, jumps } = await shownSetup();
   const painted = marks(document);
   assert.deepEqual(painted, ["Olaf Scholz", "Acme Corp", "Paris", "Acme Corp"]);
   const entity = root.querySelector('button[data-group="g1"]');
@@ -317,8 +310,8 @@ test("events a page script makes do nothing: clicks, .click(), Escape, filter ch
   controller.handle("clear");
 });
 
-test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", () => {
-  const { document, window, controller, root, sent, jumps } = shownSetup();
+test("the reader's own clicks, keys and changes work: jump, filter, retry, Escape", async () => {
+  const { document, window, controller, root, sent, jumps } = await shownSetup();
   byReader(window, root.querySelector('button[data-group="g1"]'), "click");
   assert.deepEqual(jumps, ["Olaf Scholz"]);
   const box = root.querySelector('input[data-label="PERSON"]');
@@ -329,16 +322,16 @@ test("the reader's own clicks, keys and changes work: jump, filter, retry, Escap
 
   controller.handle("error", { title: "Helper down", advice: "Run entity-lens serve" });
   byReader(window, root.querySelector('button[data-action="retry"]'), "click");
-  assert.deepEqual(sent, ["entity-lens:retry"]);
+  assert.deepEqual(sent, [MESSAGE.retry]);
 
   byReader(window, root.querySelector(".panel"), "keydown", { key: "Escape" });
-  assert.deepEqual(sent, ["entity-lens:retry", "entity-lens:cleared"]);
+  assert.deepEqual(sent, [MESSAGE.retry, MESSAGE.cleared]);
   assert.equal(controller.state, "idle");
   assert.equal(document.querySelector("entity-lens-panel"), null);
 });
 
-test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", () => {
-  const { controller, names } = shownSetup();
+test("inspect: the run's state, names, the panel as shown (closed to the page) and the painted mentions", async () => {
+  const { controller, names } = await shownSetup();
   const seen = controller.handle("inspect");
   assert.deepEqual(Object.keys(seen).sort(), ["names", "painted", "panel", "state", "style", "watchBoxes"]);
   assert.equal(seen.watchBoxes, 0, "the inline style marks watched names in the page, no boxes");
@@ -384,4 +377,16 @@ test("inspect: the run's state, names, the panel as shown (closed to the page) a
   assert.equal(cleared.state, "idle");
   assert.equal(cleared.panel, null);
   assert.deepEqual(cleared.painted, []);
+});
+
+test("the controller answers every method messages.js names, and only those", async () => {
+  const { controller } = await shownSetup();
+  const args = { busy: { settings: {} }, load: { text: WATCH_TEXT, entities: [], groups: [] },
+    show: { mode: "url", reason: "", elapsedMs: 1, settings: { style: "inline", types: [], names: randomNames() } },
+    error: { title: "t", advice: "a" } };
+  for (const method of Object.values(METHOD)) {
+    assert.doesNotThrow(() => controller.handle(method, args[method]), method);
+  }
+  assert.throws(() => controller.handle("toString"), /Unknown method toString/);
+  controller.handle(METHOD.clear);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadScripts } from "./load.js";
+import { fileName, toCsv, toJson } from "../../extension/content/export.js";
 
 const RESULT = {
   url: "https://news.example/a", title: "A", language: "en",
@@ -18,10 +18,6 @@ const RESULT = {
       wikipedia: "https://en.wikipedia.org/w/index.php?search=Vladimir%20Putin" },
   ],
 };
-
-function exporter() {
-  return loadScripts(["content/export.js"]).EntityLens.exporter;
-}
 
 // A small RFC 4180 reader, enough to check what a spreadsheet would see.
 function readCsv(text) {
@@ -46,7 +42,7 @@ function readCsv(text) {
 
 test("JSON export carries groups and mentions with the promised fields", () => {
   const onPage = new Map([["g2", 1]]);
-  const data = JSON.parse(exporter().toJson(RESULT, { mode: "url", onPage }));
+  const data = JSON.parse(toJson(RESULT, { mode: "url", onPage }));
   assert.equal(data.url, RESULT.url);
   assert.equal(data.language, "en");
   assert.equal(data.mode, "url");
@@ -65,7 +61,7 @@ test("JSON export carries groups and mentions with the promised fields", () => {
 });
 
 test("CSV export: one row per mention with its group's columns, quoted where needed", () => {
-  const rows = readCsv(exporter().toCsv(RESULT));
+  const rows = readCsv(toCsv(RESULT));
   assert.deepEqual(rows[0], ["start", "end", "text", "label", "group", "name", "aliases", "count", "salience"]);
   assert.deepEqual(rows.slice(1), [
     ["0", "9", "Acme Corp", "WATCH", "g1", "acme corp", "", "1", "0.65"],
@@ -80,14 +76,13 @@ test("CSV export never hands a spreadsheet a formula from the page", () => {
     entities: [{ start: 0, end: 9, text: "=HYPERLINK(\"x\")", label: "ORG", group: "g1" }],
     groups: [{ id: "g1", label: "ORG", name: "+cmd", aliases: ["@a"], count: 1, salience: 1 }],
   };
-  const [, row] = readCsv(exporter().toCsv(result));
+  const [, row] = readCsv(toCsv(result));
   assert.equal(row[2], "'=HYPERLINK(\"x\")");
   assert.equal(row[5], "'+cmd");
   assert.equal(row[6], "'@a");
 });
 
 test("export files are named after the article's title and the day of the export", () => {
-  const { fileName } = exporter();
   const now = new Date(2026, 10, 30, 23, 59); // local time: the reader's own date
   const result = { ...RESULT, title: "Harbour board approves the Kestrel Point breakwater – The Estuary Courier" };
   assert.equal(fileName(result, "csv", { now }), "entity-lens-harbour-board-approves-the-kestrel-point-2026-11-30.csv");
@@ -99,7 +94,6 @@ test("export files are named after the article's title and the day of the export
 });
 
 test("a long title is cut at a word, short enough for a downloads list", () => {
-  const { fileName } = exporter();
   const title = "Ministers promise a review of every rail franchise in the north of England after a winter of cancellations";
   const name = fileName({ ...RESULT, title }, "csv", { now: new Date(2026, 0, 5) });
   assert.equal(name, "entity-lens-ministers-promise-a-review-of-every-rail-2026-01-05.csv");
@@ -108,7 +102,6 @@ test("a long title is cut at a word, short enough for a downloads list", () => {
 });
 
 test("without a title the file is named after the address's host and path", () => {
-  const { fileName } = exporter();
   const now = new Date(2026, 10, 30);
   const untitled = { ...RESULT, title: "", url: "https://www.news.example/2026/11/port-strike-ends.html?ref=home#top" };
   assert.equal(fileName(untitled, "json", { now }), "entity-lens-news-example-2026-11-port-strike-ends-html-2026-11-30.json");

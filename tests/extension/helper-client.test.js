@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { loadScripts } from "./load.js";
+import * as helperClient from "../../extension/helper-client.js";
 
 const BASE = "http://127.0.0.1:7318";
 
 function client() {
-  return loadScripts(["helper-client.js"]).EntityLensHelper;
+  return helperClient;
 }
 
 function json(status, body) {
@@ -133,4 +133,17 @@ test("every error code of docs/api.md has its own plain message", () => {
     assert.ok(m.title && m.advice, code);
     assert.doesNotMatch(m.title, /answered with an error/, `${code} has no message of its own`);
   }
+});
+
+test("not running: the commands of the reader's system and the words of their browser", () => {
+  const firefoxOnWindows = helperClient.describeError({ code: "unreachable" }, BASE, { os: "win", browser: "firefox" });
+  assert.match(firefoxOnWindows.advice, /with: \.venv\\Scripts\\entity-lens\.exe serve\n/);
+  assert.match(firefoxOnWindows.advice, /run once: \.venv\\Scripts\\entity-lens\.exe service install\n/);
+  assert.match(firefoxOnWindows.advice, /Firefox asked/);
+  assert.doesNotMatch(firefoxOnWindows.advice, /Chrome/);
+  const chromeOnLinux = helperClient.describeError({ code: "unreachable" }, BASE, { os: "linux", browser: "chrome" });
+  assert.match(chromeOnLinux.advice, /with: \.venv\/bin\/entity-lens serve\n/);
+  assert.match(chromeOnLinux.advice, /Chrome asked .*Local network access/);
+  assert.doesNotMatch(chromeOnLinux.advice, /Firefox/);
+  assert.match(helperClient.describeError({ code: "not_paired" }, BASE, { os: "mac" }).advice, /Run \.venv\/bin\/entity-lens pair in a terminal/);
 });

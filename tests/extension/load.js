@@ -1,36 +1,27 @@
-// Loads the extension's plain scripts (not modules: they are injected with
-// scripting.executeScript) into a fresh namespace, with a linkedom document.
-import { readFileSync } from "node:fs";
+// What the extension's unit tests share: the extension's folder, a linkedom page, and the
+// helper's entities for a text. The tests import the extension's modules themselves.
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 
 export const EXT = fileURLToPath(new URL("../../extension/", import.meta.url));
 
-const CONTENT = [
-  "labels.js", "content/text-index.js", "content/align.js", "content/paint.js", "content/main-text.js",
-];
-
-/** Evaluate `files` with `scope` as their globalThis; returns the scope. */
-export function loadScripts(files, scope = {}) {
-  // Random highlight names (labels.randomNames) come from the browser's crypto.
-  scope.crypto ??= globalThis.crypto;
-  for (const file of files) {
-    const source = readFileSync(EXT + file, "utf8");
-    // Same realm as the tests (deepStrictEqual compares prototypes), own globalThis.
-    new Function("globalThis", source)(scope);
-  }
-  return scope;
-}
-
-/** A page and the content modules: { window, document, EL, scope }. */
-export function loadPage(html, files = CONTENT) {
+/** A page: { window, document }. */
+export function loadPage(html) {
   // linkedom only builds a body from a whole document.
   if (!/^\s*(<!doctype|<html)/i.test(html)) {
     html = `<!doctype html><html><head></head>${/^\s*<body/i.test(html) ? html : `<body>${html}</body>`}</html>`;
   }
   const { window, document } = parseHTML(html);
-  const scope = loadScripts(files, { document, window });
-  return { window, document, EL: scope.EntityLens, scope };
+  return { window, document };
+}
+
+/**
+ * A fresh instance of an extension module (`path` under extension/), for modules that read the
+ * browser's globals when they load (the background, the content controller): set those first.
+ */
+let instances = 0;
+export function freshModule(path) {
+  return import(new URL(`../../extension/${path}?instance=${++instances}`, import.meta.url).href);
 }
 
 /** The text covered by a mention's DOM segments, joined. */

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPage } from "./load.js";
+import { measure, visibleLength } from "../../extension/content/main-text.js";
 
 const SENTENCE = "The harbour authority in Tallinn will manage cargo terminals on both shores. ";
 const paragraph = (n) => `<p>${SENTENCE.repeat(n)}</p>`;
@@ -18,22 +19,22 @@ const PAGE = `<body>
 </body>`;
 
 test("counts paragraph text outside navigation, header, footer, asides, forms and hidden parts", () => {
-  const { document, EL } = loadPage(PAGE);
-  assert.equal(EL.mainText.visibleLength(document.body), 3 * (SENTENCE.repeat(6).trim().length));
+  const { document } = loadPage(PAGE);
+  assert.equal(visibleLength(document.body), 3 * (SENTENCE.repeat(6).trim().length));
 });
 
 test("the whole article is not short; a third of it is", () => {
-  const { document, EL } = loadPage(PAGE);
+  const { document } = loadPage(PAGE);
   const whole = SENTENCE.repeat(18);
   const third = SENTENCE.repeat(6);
-  assert.equal(EL.mainText.measure(whole, document.body).short, false);
-  const part = EL.mainText.measure(third, document.body);
+  assert.equal(measure(whole, document.body).short, false);
+  const part = measure(third, document.body);
   assert.equal(part.short, true);
   assert.ok(part.share > 0.3 && part.share < 0.4, `share ${part.share}`);
 });
 
 test("a page with little paragraph text never makes the helper's text short", () => {
-  const { document, EL } = loadPage(`<body><article>${paragraph(2)}</article></body>`);
-  const result = EL.mainText.measure("Tallinn.", document.body);
+  const { document } = loadPage(`<body><article>${paragraph(2)}</article></body>`);
+  const result = measure("Tallinn.", document.body);
   assert.equal(result.short, false);
 });

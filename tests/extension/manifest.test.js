@@ -19,23 +19,20 @@ test("minimal permissions, helper on loopback only", () => {
   assert.equal(manifest.content_scripts, undefined, "content scripts are injected on click only");
 });
 
-test("one background for both browsers", () => {
+test("one background for both browsers, a module in each", () => {
+  // Chrome runs the service worker, Firefox the scripts list; both as modules.
   assert.equal(manifest.background.service_worker, "background.js");
-  assert.equal(manifest.background.scripts.at(-1), "background.js");
-  // Chrome's worker loads the same helpers with importScripts.
-  const bg = readFileSync(EXT + "background.js", "utf8");
-  const imported = /importScripts\(([^)]*)\)/.exec(bg)[1].match(/"[^"]+"/g).map((s) => s.slice(1, -1));
-  assert.deepEqual(imported, manifest.background.scripts.slice(0, -1));
+  assert.deepEqual(manifest.background.scripts, ["background.js"]);
+  assert.equal(manifest.background.type, "module");
 });
 
-test("Firefox settings, action, shortcut, options", () => {
-  const gecko = manifest.browser_specific_settings.gecko;
-  assert.equal(gecko.id, "entity-lens@entitylens.org");
-  assert.equal(gecko.strict_min_version, "140.0");
-  assert.deepEqual(gecko.data_collection_permissions, { required: ["none"] });
-  assert.ok(manifest.action.default_title);
-  assert.ok(manifest.commands._execute_action.suggested_key.default);
-  assert.equal(manifest.options_ui.page, "options/options.html");
+test("the options page and the popup load their scripts as modules", () => {
+  for (const page of [manifest.options_ui.page, "popup/popup.html"]) {
+    const html = readFileSync(EXT + page, "utf8");
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.equal(scripts.length, 1, page);
+    assert.match(scripts[0], /type="module"/, page);
+  }
 });
 
 test("every file the manifest and background name exists", () => {
@@ -45,6 +42,7 @@ test("every file the manifest and background name exists", () => {
   ];
   const bg = readFileSync(EXT + "background.js", "utf8");
   const content = /CONTENT_FILES = \[([^\]]*)\]/.exec(bg)[1].match(/"[^"]+"/g).map((s) => s.slice(1, -1));
+  assert.deepEqual(content, ["bundle/content.js"]);
   for (const file of [...files, ...content]) assert.ok(existsSync(EXT + file), file);
   const messages = JSON.parse(readFileSync(EXT + "_locales/en/messages.json", "utf8"));
   for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) assert.ok(messages[key], key);

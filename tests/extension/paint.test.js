@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPage, entitiesFor } from "./load.js";
+import * as labels from "../../extension/labels.js";
+import { align } from "../../extension/content/align.js";
+import { FLASH_PRIORITY, createPainter } from "../../extension/content/paint.js";
+import { buildIndex } from "../../extension/content/text-index.js";
 
 const PAGE = `<body><nav>Home <a>Paris</a></nav>
   <article><p>Emmanuel <b>Mac</b>ron met <i>Olaf</i> Scholz in Paris, then Paris again.</p>
@@ -13,8 +17,8 @@ const NAMES = [
 
 function setup() {
   const page = loadPage(PAGE);
-  const index = page.EL.textIndex.buildIndex(page.document.body);
-  const { mentions } = page.EL.align.align(index, TEXT, entitiesFor(TEXT, NAMES));
+  const index = buildIndex(page.document.body);
+  const { mentions } = align(index, TEXT, entitiesFor(TEXT, NAMES));
   return { ...page, mentions };
 }
 
@@ -31,17 +35,17 @@ class FakeHighlight extends Set {
 }
 
 /** This run's random names, as the background makes them. */
-function runNames(scope) {
-  return scope.EntityLensLabels.randomNames();
+function runNames() {
+  return labels.randomNames();
 }
 
 test("inline paint wraps mentions, keeps the text, and clear restores outerHTML exactly", () => {
-  const { document, EL, scope, mentions } = setup();
+  const { document, mentions } = setup();
   fakeRanges(document);
-  const names = runNames(scope);
+  const names = runNames();
   const before = document.body.outerHTML;
   const textBefore = document.body.textContent;
-  const painter = EL.paint.createPainter(document, { highlights: new Map(), Highlight: FakeHighlight });
+  const painter = createPainter(document, { highlights: new Map(), Highlight: FakeHighlight });
 
   painter.paint(mentions, "inline", names);
   const marks = [...document.querySelectorAll("mark[data-entity-lens]")];
@@ -67,12 +71,12 @@ test("inline paint wraps mentions, keeps the text, and clear restores outerHTML 
 });
 
 test("highlight paint registers one Highlight per label under this run's names and leaves the DOM alone", () => {
-  const { document, EL, scope, mentions } = setup();
+  const { document, mentions } = setup();
   fakeRanges(document);
-  const names = runNames(scope);
+  const names = runNames();
   const before = document.body.outerHTML;
   const highlights = new Map();
-  const painter = EL.paint.createPainter(document, { highlights, Highlight: FakeHighlight });
+  const painter = createPainter(document, { highlights, Highlight: FakeHighlight });
 
   painter.paint(mentions, "highlight", names);
   const { GPE, LOC, PERSON } = names.byLabel;
@@ -81,14 +85,14 @@ test("highlight paint registers one Highlight per label under this run's names a
   assert.equal(document.body.outerHTML, before);
   painter.flash(mentions[0], 10);
   assert.ok(highlights.has(names.flash));
-  assert.equal(highlights.get(names.flash).priority, EL.paint.FLASH_PRIORITY);
+  assert.equal(highlights.get(names.flash).priority, FLASH_PRIORITY);
 
   painter.clear();
   assert.equal(highlights.size, 0);
   assert.equal(document.body.outerHTML, before);
 
   // The next run paints under its own names; nothing of the last run is left.
-  const next = runNames(scope);
+  const next = runNames();
   painter.paint(mentions, "highlight", next);
   assert.deepEqual([...highlights.keys()].sort(), [next.byLabel.GPE, next.byLabel.LOC, next.byLabel.PERSON].sort());
   painter.clear();
@@ -98,15 +102,15 @@ test("highlight paint registers one Highlight per label under this run's names a
 test("WATCH mentions: kept out of the registry in the highlight style, marked under the run's WATCH name inline", () => {
   const page = loadPage(PAGE);
   fakeRanges(page.document);
-  const index = page.EL.textIndex.buildIndex(page.document.body);
+  const index = buildIndex(page.document.body);
   const watched = [["Emmanuel Macron", "PERSON", "g2"], ["Olaf Scholz", "WATCH", "g1"], ["Paris", "GPE", "g3"]];
-  const { mentions } = page.EL.align.align(index, TEXT, entitiesFor(TEXT, watched));
-  const names = runNames(page.scope);
+  const { mentions } = align(index, TEXT, entitiesFor(TEXT, watched));
+  const names = runNames();
   const highlights = new Map();
   // The watched names' own layer (watch-layer.test.js tests it): here only what it is given.
   const layered = [];
   const createWatchLayer = () => ({ show: (ranges) => layered.push(...ranges), flash() {}, remove() {}, get boxes() { return layered.length; } });
-  const painter = page.EL.paint.createPainter(page.document, { highlights, Highlight: FakeHighlight, createWatchLayer });
+  const painter = createPainter(page.document, { highlights, Highlight: FakeHighlight, createWatchLayer });
 
   painter.paint(mentions, "highlight", names);
   assert.deepEqual([...highlights.keys()].sort(), [names.byLabel.PERSON, names.byLabel.GPE].sort());
@@ -124,19 +128,17 @@ test("WATCH mentions: kept out of the registry in the highlight style, marked un
 test("a label with no name of its own (another model's) is painted under MISC's name", () => {
   const page = loadPage(PAGE);
   fakeRanges(page.document);
-  const index = page.EL.textIndex.buildIndex(page.document.body);
-  const { mentions } = page.EL.align.align(index, TEXT, entitiesFor(TEXT, [["Olaf Scholz", "SPECIES", "g1"]]));
-  const names = runNames(page.scope);
+  const index = buildIndex(page.document.body);
+  const { mentions } = align(index, TEXT, entitiesFor(TEXT, [["Olaf Scholz", "SPECIES", "g1"]]));
+  const names = runNames();
   const highlights = new Map();
-  const painter = page.EL.paint.createPainter(page.document, { highlights, Highlight: FakeHighlight });
+  const painter = createPainter(page.document, { highlights, Highlight: FakeHighlight });
   painter.paint(mentions, "highlight", names);
   assert.deepEqual([...highlights.keys()], [names.byLabel.MISC]);
   painter.clear();
 });
 
 test("random names: fresh per run, valid CSS identifiers, saying nothing of the label", () => {
-  const { scope } = loadPage("<p>x</p>", ["labels.js"]);
-  const labels = scope.EntityLensLabels;
   const a = labels.randomNames();
   const b = labels.randomNames();
   const every = (n) => [...Object.values(n.byLabel), n.flash];
@@ -157,8 +159,6 @@ test("random names: fresh per run, valid CSS identifiers, saying nothing of the 
 });
 
 test("the page stylesheet has rules for each of the run's names, WATCH a distinct look in both styles, MISC a colour", () => {
-  const { scope } = loadPage("<p>x</p>", ["labels.js"]);
-  const labels = scope.EntityLensLabels;
   const names = labels.randomNames();
   const css = labels.pageCss(names);
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,10 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPage } from "./load.js";
+import { buildIndex, segmentsOf } from "../../extension/content/text-index.js";
 
 function indexOf(html) {
-  const { document, EL } = loadPage(html);
-  return EL.textIndex.buildIndex(document.body);
+  const { document } = loadPage(html);
+  return buildIndex(document.body);
 }
 
 test("collapses whitespace and separates blocks", () => {
@@ -26,7 +27,7 @@ test("skips scripts, styles, templates, form fields and hidden subtrees", () => 
 });
 
 test("skips display:none when there is a computed style", () => {
-  const { document, EL } = loadPage(
+  const { document } = loadPage(
     `<body><p>One</p><p class="x">Two</p><p class="v">Four <span class="y">Five</span></p><span>Three</span></body>`
   );
   // linkedom has no layout: a tiny getComputedStyle stands in.
@@ -34,11 +35,11 @@ test("skips display:none when there is a computed style", () => {
     display: el.className === "x" ? "none" : el.localName === "span" ? "inline" : "block",
     visibility: el.className === "v" ? "hidden" : "visible",
   });
-  assert.equal(EL.textIndex.buildIndex(document.body, { computedStyle }).text, "One\nFive\nThree");
+  assert.equal(buildIndex(document.body, { computedStyle }).text, "One\nFive\nThree");
 });
 
 test("a floated initial (drop cap) stays part of its word; other floats separate", () => {
-  const { document, EL } = loadPage(`<body>
+  const { document } = loadPage(`<body>
     <p><span class="drop">A</span>dam Schiff spoke.</p>
     <p><span class="cap"><span class="inner">H</span></span>ong Kong is burning.</p>
     <p>Before<span class="box">Related story</span>after.</p></body>`);
@@ -48,16 +49,16 @@ test("a floated initial (drop cap) stays part of its word; other floats separate
     visibility: "visible",
   });
   assert.equal(
-    EL.textIndex.buildIndex(document.body, { computedStyle }).text,
+    buildIndex(document.body, { computedStyle }).text,
     "Adam Schiff spoke.\nHong Kong is burning.\nBefore\nRelated story\nafter.",
   );
 });
 
 test("maps every character back to its text node", () => {
-  const { document, EL } = loadPage(`<body><p>Hello <b>Vla</b>dimir</p></body>`);
-  const index = EL.textIndex.buildIndex(document.body);
+  const { document } = loadPage(`<body><p>Hello <b>Vla</b>dimir</p></body>`);
+  const index = buildIndex(document.body);
   const at = index.text.indexOf("Vladimir");
-  const segments = EL.textIndex.segmentsOf(index, at, at + 8);
+  const segments = segmentsOf(index, at, at + 8);
   assert.deepEqual(
     segments.map((s) => s.node.data.slice(s.start, s.end)),
     ["Vla", "dimir"]

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPage, entitiesFor } from "./load.js";
+import { createPainter, createWatchLayer } from "../../extension/content/paint.js";
 
 class FakeHighlight extends Set {
   constructor(...ranges) {
@@ -41,9 +42,9 @@ const NAMES = {
 };
 
 test("watched names are boxes in a closed layer, not registry entries; clear removes the layer", () => {
-  const { document, EL } = page();
+  const { document } = page();
   const highlights = new Map();
-  const painter = EL.paint.createPainter(document, { highlights, Highlight: FakeHighlight });
+  const painter = createPainter(document, { highlights, Highlight: FakeHighlight });
   const text = document.querySelector("p").firstChild;
   const [scholz, ada, bonn] = entitiesFor(text.data, [["Olaf Scholz", "PERSON", "g2"], ["Ada", "WATCH", "g1"], ["Bonn", "GPE", "g3"]]);
   const mention = (e) => ({ label: e.label, group: e.group, segments: [{ node: text, start: e.start, end: e.end }] });
@@ -73,8 +74,8 @@ test("watched names are boxes in a closed layer, not registry entries; clear rem
 });
 
 test("the layer places a box per client rect, relative to its own host", () => {
-  const { document, EL } = page();
-  const layer = EL.paint.createWatchLayer(document);
+  const { document } = page();
+  const layer = createWatchLayer(document);
   const range = { getClientRects: () => [rect(10, 20, 40, 18), rect(0, 40, 30, 18), rect(5, 5, 0, 0)] };
   layer.show([range]);
   assert.equal(layer.boxes, 2, "empty rects draw nothing");

@@ -1,13 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadScripts } from "./load.js";
-
-function scope() {
-  return loadScripts(["labels.js", "watchlist.js", "settings.js"]);
-}
+import * as S from "../../extension/settings.js";
+import * as W from "../../extension/watchlist.js";
 
 test("parse: one phrase per line, trimmed, empty lines dropped, duplicates dropped case-insensitively", () => {
-  const { EntityLensWatchlist: W } = scope();
   const text = "\ufeff  Acme Corp \r\n\r\nJane   Doe\nacme corp\n\tJANE DOE\t\nÉlysée\n   \n";
   // The first spelling wins; inner runs of spaces become one.
   assert.deepEqual(W.parse(text), ["Acme Corp", "Jane Doe", "Élysée"]);
@@ -16,14 +12,12 @@ test("parse: one phrase per line, trimmed, empty lines dropped, duplicates dropp
 });
 
 test("normalise accepts only strings and composes accents, so stored lists compare equal", () => {
-  const { EntityLensWatchlist: W } = scope();
   assert.deepEqual(W.normalise(["Zoe", 3, null, "  ", "ZOE", "Zoe\u0301", "Zo\u00e9"]), ["Zoe", "Zo\u00e9"]);
   assert.deepEqual(W.normalise("Acme"), []);
   assert.deepEqual(W.normalise(undefined), []);
 });
 
 test("toText for export and merge for import", () => {
-  const { EntityLensWatchlist: W } = scope();
   assert.equal(W.toText(["Acme Corp", "Jane Doe"]), "Acme Corp\nJane Doe\n");
   assert.equal(W.toText([]), "");
   // An exported file imports back to the same list.
@@ -33,7 +27,6 @@ test("toText for export and merge for import", () => {
 });
 
 test("settings: watchlist defaults to an empty list and is normalised when loaded", () => {
-  const { EntityLensSettings: S } = scope();
   assert.deepEqual([...S.DEFAULTS.watchlist], []);
   assert.deepEqual(S.clean({}).watchlist, []);
   assert.deepEqual(S.clean({ watchlist: " Acme \nx" }).watchlist, []);
@@ -42,10 +35,13 @@ test("settings: watchlist defaults to an empty list and is normalised when loade
 
 test("settings.load reads the watchlist key from storage.local", async () => {
   let asked;
-  const s = loadScripts(["labels.js", "watchlist.js", "settings.js"], {
-    chrome: { storage: { local: { get: async (keys) => { asked = keys; return { watchlist: ["Acme", "ACME"] }; } } } },
-  });
-  const settings = await s.EntityLensSettings.load();
+  globalThis.chrome = { storage: { local: { get: async (keys) => { asked = keys; return { watchlist: ["Acme", "ACME"] }; } } } };
+  let settings;
+  try {
+    settings = await S.load();
+  } finally {
+    delete globalThis.chrome;
+  }
   assert.ok(asked.includes("watchlist"));
   assert.deepEqual(settings.watchlist, ["Acme"]);
 });
