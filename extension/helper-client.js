@@ -166,7 +166,7 @@ const MESSAGES = {
       (e.message ? e.message + "\n" : "") +
       "Then restart the helper: stop it and run entity-lens serve again, or, for the login service, " +
       "run entity-lens service install again (with the same --model). Click Retry afterwards; " +
-      "the options page's Test connection lists the languages the helper serves.",
+      "the options page's Test and save lists the languages the helper serves.",
   }),
   no_text: () => ({
     title: "No article text was found on this page.",
