@@ -146,7 +146,7 @@ def health():
         "version": __version__,
         "paired": True,
         "model": annotator.describe_model(),
-        "labels": annotator.recognizers.labels,
+        "labels": annotator.labels(),
         "languages": annotator.recognizers.languages,
         # A language's first page loads its model (seconds, once): the extension says so.
         "loading": [{"code": lang, "name": language_name(lang)}

@@ -10,11 +10,16 @@ PERSON in one sentence and ORG in the next. Within one text:
 - a lone word that is the surname of exactly one person named in full is that person;
 - an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
 - a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
-- a lone-word PERSON the text never names in full nor titles is an organisation.
+- a name that half its mentions call a mission, programme, rover, drug… is a product ("the
+  Artemis moon program", "Hubble Space Telescope"), unless it is an acronym or owns things;
+- a two- or three-word name listed with a person ("Herb Lash and Megan Davies") is a person;
+- a lone-word PERSON the text never names in full nor titles is an organisation, unless what
+  follows is what only people have ("the Trump administration").
 Every rule here is linear in the number of mentions.
 """
 
 import re
+from collections import Counter
 
 PERSON_LABELS = {"PERSON"}
 _NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -36,7 +41,9 @@ _ROLES = {
            "daughter", "son", "wife", "husband", "widow", "aunt", "uncle", "dean", "principal",
            "teacher", "student", "doctor", "nurse", "deputy", "commissioner", "sheriff",
            "detective", "prosecutor", "lawmaker", "congressman", "congresswoman", "candidate",
-           "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady"},
+           "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady",
+           # Positions as sports tables abbreviate them: "LB Sione Takitaki", "CB Denzel Ward".
+           "qb", "rb", "wr", "te", "ol", "dl", "dt", "lb", "olb", "ilb", "cb", "fb", "gk"},
     "fr": {"m", "mme", "mlle", "dr", "président", "présidente", "ministre", "directeur",
            "directrice", "porte-parole", "maire", "député", "députée", "sénateur", "sénatrice",
            "juge", "avocat", "avocate", "professeur", "professeure", "général", "générale",
@@ -76,7 +83,26 @@ _PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "ga
                       "stade", "impasse", "allée", "cours", "chemin", "route"}}
 # Prepositions that put what follows on a map ("in Palmyra", "near al-Tanf", "à Trèbes").
 _LOCATIVE = {"en": {"in", "near", "outside"}, "fr": {"à", "près"}}
+# Nouns a person's surname qualifies and a company's name does not ("the Trump administration",
+# "the Assad regime"): a one-word name before one is a person, introduced or not.
+_PERSON_HELD = {"en": {"administration", "regime", "presidency", "campaign", "dynasty",
+                       "era", "loyalists", "supporters", "impeachment"},
+                "fr": set()}
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-zà-ÿ][\w-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Nouns that say the name before them is a product or a programme ("its Dragonfly mission",
+# "the Artemis moon program", "Blue Moon lander"), and names ending in one ("Hubble Space
+# Telescope"). One lower-case word may come between ("Artemis human lander").
+_PRODUCT_NOUNS = {
+    "en": {"mission", "missions", "program", "programs", "programme", "programmes", "rover",
+           "rovers", "lander", "landers", "spacecraft", "probe", "probes", "telescope",
+           "satellite", "satellites", "rocket", "rockets", "app", "apps", "drug", "drugs",
+           "vaccine", "smartphone", "console", "chatbot"},
+    "fr": set(),
+}
+_PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
+_ROLE_AND_ADJECTIVE = re.compile(r"([^\W\d_][\w-]*)\s+[a-zà-ÿ][\w-]*,?\s+$")
+_COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
 
 
@@ -95,9 +121,62 @@ def _previous_word(text, start):
     return match.group(1).casefold() if match else ""
 
 
+def _after_role(text, start, roles, lang):
+    """Whether a role comes right before `start`; in French, also a role and its adjective
+    ("l’entraîneur marseillais, Fabio Lanzi", "le ministre français Jean Dupont")."""
+    if _previous_word(text, start) in roles:
+        return True
+    if lang != "fr":
+        return False
+    match = _ROLE_AND_ADJECTIVE.search(text, max(0, start - 60), start)
+    return bool(match) and match.group(1).casefold() in roles
+
+
 def _appositive_role(text, end, roles):
     match = re.match(r",\s+((?:[a-zà-ÿ-]+\s+){0,3}[a-zà-ÿ-]+)", text[end:end + 80])
     return bool(match) and any(w in roles for w in match.group(1).split())
+
+
+def _products(text, mentions, nouns):
+    """Casefolded names that at least half their mentions call a product or a programme. An
+    acronym ("a NASA mission") or a name that owns something ("SpaceX's rocket") is not one."""
+    seen, called = {}, {}
+    not_products = set()
+    for m in mentions:
+        if m.label not in _NAMEABLE or m.label == "PERSON" and len(m.text.split()) > 1:
+            continue
+        key = m.text.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if text.startswith(("'s", "’s"), m.end) or m.text.isupper():
+            not_products.add(key)
+        after = _PRODUCT_AFTER.match(text, m.end)
+        words = _words(m.text)
+        if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
+            called[key] = called.get(key, 0) + 1
+    products = {key for key, count in called.items()
+                if 2 * count >= seen[key] and key not in not_products}
+    # The first word of a product's name alone is that product ("Hubble", "Hubble Space Telescope").
+    heads = {key.split()[0] for key in products if " " in key}
+    return products | (heads & set(seen))
+
+
+def _coordinated_people(text, mentions, known):
+    """Two- or three-word names listed with a known person ("Herb Lash and Megan Davies", "Ana
+    Ruiz, Tom Lee"): persons too, as a list joins names of one kind."""
+    named = [m for m in mentions if m.label in _NAMEABLE]
+    found = set()
+    for order in (named, named[::-1]):
+        for before, after in zip(order, order[1:]):
+            first, second = (before, after) if before.start <= after.start else (after, before)
+            if not _COORDINATION.fullmatch(text, first.end, second.start):
+                continue
+            for person, candidate in ((before, after), (after, before)):
+                words = _words(candidate.text)
+                if ((person.text.casefold() in known or person.text.casefold() in found)
+                        and _titlecase_name(words)
+                        and not any(w.casefold() in _NOT_PERSON_WORDS for w in words)):
+                    found.add(candidate.text.casefold())
+    return found
 
 
 def _at_dateline(text, mention):
@@ -117,6 +196,8 @@ def relabel(text, mentions, lang, lone_person=True):
     """Set each mention's label from what the whole text says about its name. In place."""
     roles = _ROLES.get(lang, set())
     people = set()  # casefolded multi-word names that are persons
+    # Names the model did not always call persons: too weak to make a person of their neighbours.
+    doubted = {m.text.casefold() for m in mentions if m.label != "PERSON"}
     for m in mentions:
         if m.label not in _NAMEABLE:
             continue
@@ -129,8 +210,10 @@ def relabel(text, mentions, lang, lone_person=True):
         elif m.label == "PERSON" and len(words) >= 2:
             people.add(key)
         elif _titlecase_name(words) and not organisation_like \
-                and (_previous_word(text, m.start) in roles or _appositive_role(text, m.end, roles)):
+                and (_after_role(text, m.start, roles, lang) or _appositive_role(text, m.end, roles)):
             people.add(key)
+    people |= _coordinated_people(text, mentions, people - doubted)
+    products = _products(text, mentions, _PRODUCT_NOUNS.get(lang, set()))
     # Surname → how many different people in the text carry it.
     surnames = {}
     for key in people:
@@ -147,25 +230,38 @@ def relabel(text, mentions, lang, lone_person=True):
             m.label = "GPE"
         elif key in people:
             m.label = "PERSON"
+        elif key in products:
+            m.label = "PRODUCT"
         elif len(words) == 1 and surnames.get(key) == 1:
             m.label = "PERSON"
     if lone_person:
         _unintroduced_people_are_organisations(text, mentions, people, roles,
-                                               _LOCATIVE.get(lang, set()))
+                                               _LOCATIVE.get(lang, set()),
+                                               _PERSON_HELD.get(lang, set()))
     return mentions
 
 
-def _unintroduced_people_are_organisations(text, mentions, people, roles, locative):
+def _next_word(text, end):
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _unintroduced_people_are_organisations(text, mentions, people, roles, locative, held):
     """A one-word PERSON the text never names in full nor gives a title is, in news, most often
     a company or an outlet the model mistook ("Politico said", "Burisma paid"), or a place when
-    the text once puts something "in" it ("in Palmyra")."""
+    the text once puts something "in" it ("in Palmyra") or the model calls it a place as often as a person."""
     name_parts = {part.rstrip(".") for key in people for part in key.split()}
     lone, located = {}, set()
+    # A name the model calls a place at least as often as a person is that place.
+    votes = Counter(m.text.casefold() for m in mentions if m.label in ("GPE", "LOC", "FAC"))
+    votes.subtract(m.text.casefold() for m in mentions if m.label == "PERSON")
+    located.update(key for key, vote in votes.items() if vote >= 0)
     for m in mentions:
         if m.label == "PERSON" and len(m.text.split()) == 1:
             key = m.text.casefold()
             previous = _previous_word(text, m.start)
-            lone[key] = lone.get(key, True) and previous not in roles and key not in name_parts
+            lone[key] = (lone.get(key, True) and previous not in roles and key not in name_parts
+                         and _next_word(text, m.end) not in held)
             if previous in locative:
                 located.add(key)
     for m in mentions:

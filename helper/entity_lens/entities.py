@@ -27,7 +27,7 @@ NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "trainable_l
                "spancat", "span_finder", "coref", "span_resolver"]
 
 # Punctuation, quotes and brackets that must not start or end a highlighted span.
-_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·"
+_EDGE = "\"'“”‘’«»‹›„‚()[]{}<>.,;:!?¡¿…—–-_/\\|*#@&%^~`•·®™©"
 _APOSTROPHES = "'’"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 
@@ -176,7 +176,7 @@ class Recognizers:
             self.by_lang.setdefault(lang or recognizer.lang, recognizer)
         if "en" not in self.by_lang:
             self.by_lang["en"] = Recognizer(choose_model(None, "en"))
-        self.default = next(iter(self.by_lang.values()))
+        self.default_lang, self.default = next(iter(self.by_lang.items()))
         self.installed = {lang: choose_model(None, lang) for lang in PREFERRED_MODELS
                           if lang not in self.by_lang and choose_model(None, lang)}
         self._loading = threading.Lock()
@@ -202,12 +202,13 @@ class Recognizers:
         """The recognizer for `lang` (None: the default), or `unsupported_language`."""
         if not lang:
             return self.default
-        recognizer = self.by_lang.get(lang)
-        if recognizer is None and lang in self.installed:
-            recognizer = self._load(lang)
-        if recognizer is None:
+        self.check(lang)
+        return self.by_lang.get(lang) or self._load(lang)
+
+    def check(self, lang):
+        """`unsupported_language` unless a pipeline for `lang` is loaded or installed."""
+        if lang not in self.by_lang and lang not in self.installed:
             raise unsupported_language_error(lang)
-        return recognizer
 
 
 # spaCy refuses a doc longer than nlp.max_length (1,000,000 characters) and NER's memory grows

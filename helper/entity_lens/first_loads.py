@@ -1,8 +1,8 @@
 """Which languages' models are being loaded for the first time, as the HTTP server sees it.
 
-A language's first page loads its pipeline in the server, then in the zygote the workers are
-forked from (entity_lens.workers): seconds, once. Both happen inside one `first_use` here, on
-the request's thread in the server, so `/v1/health` (another thread of the same process) can
+A language's first page loads its pipeline in the zygote the workers are forked from
+(entity_lens.workers), or in the server when it has no workers: seconds, once. That happens
+inside one `first_use` here, on the request's thread in the server, so `/v1/health` (another thread of the same process) can
 tell the extension that the wait is a model loading, not a stall.
 """
 

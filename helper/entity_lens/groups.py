@@ -15,7 +15,8 @@ Rules, applied within one document:
 Watchlist matches (label WATCH) form one group per phrase and come first.
 
 Salience, in [0, 1], favours entities the headline names and the text mentions often and early:
-    salience = 0.6 * count / max_count + 0.1 * (1 - first / len(text)) + 0.3 * in_headline
+    salience = (0.6 * count / max_count + 0.1 * (1 - first / len(text)) + 0.3 * in_headline)
+               * (0.5 for a group such as "Israeli", else 1)
 """
 
 import heapq
@@ -24,13 +25,17 @@ from collections import Counter
 from urllib.parse import quote
 
 from .labels import WATCH
-from .name_variants import join_short_forms, variant_key
+from .name_variants import join_short_forms, name_starts, variant_key
+from .whole_words import contains_words
 
 _ACRONYM_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "pm",
            "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince",
            "princess", "pope", "general", "gen", "col", "capt", "sir", "dame", "lord", "lady",
            "judge", "justice", "chancellor", "secretary", "chairman", "ceo"}
+# A nationality or group adjective recurs in every sentence about a country ("Israeli",
+# "Syrian") without being what the article is about: it counts for less.
+_KIND_WEIGHT = {"NORP": 0.5}
 _LOWER_JOINERS = {"of", "the", "and", "for", "de", "la", "le", "du", "von", "van", "der", "&"}
 
 
@@ -149,7 +154,7 @@ def group_mentions(mentions, text_length, language="en", title=""):
         first = g.first.start
         headline = 1.0 if title and _in_title(g, title) else 0.0
         salience = (0.6 * len(g.mentions) / max_count + 0.1 * (1 - first / max(text_length, 1))
-                    + 0.3 * headline)
+                    + 0.3 * headline) * _KIND_WEIGHT.get(g.label, 1.0)
         scored.append((round(salience, 4), first, g))
     # Watched entities first (the reader asked for them), then by salience.
     scored.sort(key=lambda item: (item[2].label != WATCH, -item[0], item[1]))
@@ -173,7 +178,7 @@ def group_mentions(mentions, text_length, language="en", title=""):
 
 def _in_title(group, title):
     """Whether the headline names the group under any of its spellings, as a whole word."""
-    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title) for name in group.names)
+    return any(contains_words(title, name) for name in group.names)
 
 
 def _merge_people(groups):
@@ -269,13 +274,14 @@ def _merge_acronyms(groups):
 
 def _merge_short_organisations(groups):
     """A one-word ORG that is the head of exactly one longer ORG name joins it
-    ("Commission" → "European Commission")."""
+    ("Commission" → "European Commission"), unless it starts a name of its own ("House")."""
     longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2]
     by_head = {}  # last word → the longer names ending with it
     for f in longer:
         by_head.setdefault(_head(f), set()).add(f)
+    starts = name_starts(groups)
     for g in [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) == 1]:
-        owners = by_head.get(g.name.casefold(), ())
+        owners = by_head.get(g.name.casefold(), ()) if g.name.casefold() not in starts else ()
         if len(owners) == 1 and not _acronym(g.name):
             (owner,) = owners
             head = _head(owner)

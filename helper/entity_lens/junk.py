@@ -2,18 +2,25 @@
 
 Rules are about the language, never about particular articles:
 - a span starting with byline glue ("Email Tariq Malik", "Follow Ana Ruiz") loses the glue;
+- a span starting with a year ("1967 Six-Day War") loses it;
+- a pair before a plural class noun is two names ("Orange and Riverside counties");
 - a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
 - a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
 - junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
   ("sont", "qu", "L"), a capitalised common word the same text also uses in lower case
   ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
-  span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth").
+  span: "Station Is Open for Business"), a unit or prefix ("kW", "anti-meth"), a capitalised
+  phrase the text also writes in lower case ("Defensive Line"), an acronym the text counts or
+  puts in the plural ("1 TFL", "CPMs"), a minister's portfolio ("Secretary of State"), a name
+  in a line pointing to another story ("Related: …").
 """
 
 import re
 from functools import lru_cache
 
 import spacy
+
+from .whole_words import contains_words
 
 _GLUE = {
     "en": {"email", "e-mail", "follow", "by", "photo", "photos", "credit", "contact", "via",
@@ -32,7 +39,29 @@ _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu
 _PARTICLES = {"al", "el", "ad", "as", "at", "an", "bin", "ibn", "abu", "de", "del", "della",
               "der", "di", "da", "dos", "du", "la", "le", "van", "von", "ten", "ter", "y"}
 _NEGATING_PREFIX = re.compile(r"^(?:anti|pro|non|ex|pre|post|neo|pseudo|semi|sub|co)-", re.I)
+# "Orange and Riverside counties", "the Aude and Orb rivers": a plural class noun after a pair.
+PLURAL_PLACE_AFTER = re.compile(
+    r"\s+(?:counties|cities|states|provinces|districts|regions|islands|rivers|valleys|towns|"
+    r"villages|départements|communes|villes|régions|rivières|vallées)\b")
+_PAIR_BEFORE_PLURAL = re.compile(r"([A-ZÀ-Ý][\w.-]*)\s+(?:and|et)\s+([A-ZÀ-Ý][\w.-]*)")
+_LINK_LINE = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more from|recommended|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|sur le même sujet)"
+    r"\s*:[^\n]*"
+    # and the share box's "Follow us on …", "Suivez-nous sur …"
+    r"|^(?:follow|suivez)\b[^\n]{0,150}\b(?:on|sur)\b[^\n]{0,150}$", re.IGNORECASE | re.MULTILINE)
+_PORTFOLIO_OF = re.compile(
+    r"\b(?:minister|secretary|ministre|secrétaire|ministro|ministerin)\s+"
+    r"(?:of\s+|for\s+|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"(?:[Tt]he\s+)?(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
+# An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
+# coverage", "a handsome EV."): in the plural, or after a small number or "a"/"an" (one
+# adjective between at most) and not followed by the noun it would qualify ("a CNN reporter").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,5})s\b")
+_ACRONYM_COUNTED = re.compile(
+    r"(?:\b\d{1,3}|(?<![\w-])(?:a|an|one|two|three)(?:\s+[a-z][a-z-]+)?)\s+([A-Z]{2,5})\b"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$)|\s+(?:and|or|in|of|on|per|for|to|at|with|from|is|was)\b)")
 _HANDLE = re.compile(r"[@#]\w|https?:|www\.|\w@\w")
 # Function words that a name never capitalises inside itself, but a headline does.
 _HEADLINE_WORDS = {
@@ -61,10 +90,16 @@ def lowercase_words(text):
 def repair(text, start, end, lang, lower_words=frozenset()):
     """[(start, end)] for the name(s) in text[start:end]: glue and elisions off, owners cut."""
     start = _skip_glue(text, start, end, lang)
+    year = _LEADING_YEAR.match(text, start, end)
+    if year:
+        start = year.end()  # "1967 Six-Day War": the year dates the name, it is not part of it
     if text[start:start + 1] in ("@", "#"):
         return []  # a handle, whoever it names
     if lang == "fr":
         start = _skip_french_determiners(text, start, end)
+    pair = _PAIR_BEFORE_PLURAL.fullmatch(text, start, end)
+    if pair and PLURAL_PLACE_AFTER.match(text, end):
+        return [pair.span(1), pair.span(2)]  # "Orange and Riverside counties": two places
     pieces, piece_start = [], start
     for owner in _OWNER.finditer(text, start, end):
         owned = text[owner.end():end].split()
@@ -109,6 +144,34 @@ def _skip_glue(text, start, end, lang):
         if not match or match.group(1).casefold() not in glue or match.end() >= end - start:
             return start
         start += match.end()
+
+
+def link_lines(text):
+    """(start, end) of the lines that point to another story ("Related: …", "Read more: …",
+    "Lire aussi : …") or to the outlet's accounts ("Follow NBC Latino on Facebook"): what they
+    name is not this article's."""
+    return [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+
+
+def is_portfolio(text, start, name):
+    """A one-word name right after a minister or secretary "of" is the office's portfolio, not a
+    name ("Secretary of State Mike Pompeo", "le ministre de l’Économie")."""
+    return " " not in name and bool(_PORTFOLIO_OF.search(text, max(0, start - 30), start))
+
+
+def count_noun_acronyms(text):
+    """Acronyms the text uses as common nouns: never a name, wherever else they occur."""
+    return ({m.group(1) for m in _ACRONYM_PLURAL.finditer(text)}
+            | {m.group(1) for m in _ACRONYM_COUNTED.finditer(text)})
+
+
+def written_in_lower_case(name, text):
+    """Whether the text also writes this multi-word name in lower case ("Defensive Line" as a
+    section heading, "defensive line" in the prose): a common noun phrase, not a name."""
+    phrase = name.lower()
+    if " " not in phrase or phrase == name or phrase not in text:
+        return False
+    return contains_words(text, phrase)
 
 
 def is_junk(name, lang, lower_words):

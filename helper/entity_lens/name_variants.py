@@ -8,9 +8,12 @@
   "Israel";
 - a shorter organisation, product or work name that is the start or the end of exactly one
   longer name of the same kind joins it ("Hubble" → "Hubble Space Telescope", "Security
-  Council" → "UN Security Council"); places nest, so they never join this way;
+  Council" → "UN Security Council"); places nest, so they never join this way; one word that
+  also starts another name ("House Democrats") joins only a name it starts, never one it ends
+  ("White House");
 - an acronym joins the only name (or end of a name) whose initials it spells, "&" included
-  ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California Public Utilities Commission").
+  and hyphenated parts counted ("PG&E" → "Pacific Gas & Electric Co.", "PUC" → "California
+  Public Utilities Commission", "PSG" → "Paris Saint-Germain").
 Lookups go through dictionaries keyed by each name's word prefixes and suffixes: linear in the
 number of distinct names times their (short) length, never all pairs.
 """
@@ -65,10 +68,24 @@ def _acronym_letters(name):
     return None
 
 
+def name_starts(groups):
+    """Words that start a longer name in `groups` (key → group with .name and .mentions): the
+    first words of multi-word names, and a one-word name the text runs into the next name
+    ("House" of "House Democrats", the model's two mentions a space apart). Such a word is a
+    word of several names, not the short form of the one it ends ("White House")."""
+    starts = {words[0].casefold() for words in (_words(g.name) for g in groups.values())
+              if len(words) > 1}
+    mention_starts = {m.start for g in groups.values() for m in g.mentions}
+    starts.update(g.name.casefold() for g in groups.values()
+                  if len(_words(g.name)) == 1 and any(m.end + 1 in mention_starts for m in g.mentions))
+    return starts
+
+
 def join_short_forms(groups):
     """Merge each shorter name into the one longer group it abbreviates. `groups`: key → group
     (with .name, .label, .key, .absorb); changed in place."""
     by_part, by_initials = {}, {}
+    first_words = name_starts(groups)
     for g in groups.values():
         family = FAMILY.get(g.label)
         if family is None or family == "PERSON":
@@ -81,10 +98,13 @@ def join_short_forms(groups):
                 if part[0] not in _JOINERS and part[-1] not in _JOINERS:
                     by_part.setdefault((family, " ".join(part)), set()).add(g.key)
         original = _words(g.name)
-        for n in range(2, len(original) + 1):
-            initials = _initials(original[-n:])
-            if initials:
-                by_initials.setdefault(initials, set()).add(g.key)
+        # Hyphenated parts count as words too: "Paris Saint-Germain" is PSG.
+        hyphenated = [part for w in original for part in w.split("-") if part]
+        for spelled in {tuple(original), tuple(hyphenated)}:
+            for n in range(2, len(spelled) + 1):
+                initials = _initials(spelled[-n:])
+                if initials:
+                    by_initials.setdefault(initials, set()).add(g.key)
     for g in list(groups.values()):
         if g.key not in groups:
             continue
@@ -94,6 +114,9 @@ def join_short_forms(groups):
         if not owners and not acronym and family in _PART_FAMILIES:
             owners = by_part.get((family, " ".join(w.casefold() for w in _words(g.name))), set())
         owners = {k for k in owners if k != g.key and k in groups}
+        name = g.name.casefold()
+        if name in first_words:
+            owners = {k for k in owners if _words(groups[k].name)[0].casefold() == name}
         if len(owners) == 1:
             groups[owners.pop()].absorb(g)
             del groups[g.key]

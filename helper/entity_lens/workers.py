@@ -18,6 +18,7 @@ dies (PR_SET_PDEATHSIG); elsewhere they leave at the end of their socket.
 """
 
 import ctypes
+import json
 import logging
 import os
 import queue
@@ -78,7 +79,9 @@ class NerPool:
         self._zygote = _Zygote(recognizers)
         self._idle = queue.Queue()
         self._generation = 0  # bumped when the zygote loads a language: older workers lack it
-        self._languages = set(recognizers.by_lang)
+        # Languages the workers serve: what the zygote loaded, as the server describes them.
+        self.served = {lang: r.describe() | {"labels": r.labels}
+                       for lang, r in recognizers.by_lang.items()}
         self._languages_lock = threading.Lock()
         self._workers = set()
         self._closed = False
@@ -127,17 +130,17 @@ class NerPool:
         else:
             self._idle.put(worker)
 
-    def load_language(self, recognizer):
-        lang = next(l for l, r in self.recognizers.by_lang.items() if r is recognizer)
-        if lang not in self._languages:
+    def load_language(self, lang):
+        """The description of `lang`'s pipeline ({name, version, lang, labels}), loading it in
+        the zygote first if no worker has it yet: workers forked from then on have it. Only the
+        zygote loads it: the server never runs NER, so it spares the seconds and the memory."""
+        if lang not in self.served:
             with self._languages_lock:
-                if lang not in self._languages:
-                    # Loaded in the server after start: the zygote loads it too, and workers
-                    # forked from now on have it.
-                    self._zygote.load(lang)
+                if lang not in self.served:
+                    described = self._zygote.load(lang)
                     self._generation += 1  # before the language is seen as served
-                    self._languages.add(lang)
-        return lang
+                    self.served[lang] = described
+        return self.served[lang]
 
     def extract(self, html, url):
         """(Extracted, language) of a page, or `too_complex` when the budget runs out first."""
@@ -145,9 +148,10 @@ class NerPool:
         (result,) = self._run([(worker, ("extract", html, url))], "Reading the article")
         return result
 
-    def mentions(self, recognizer, text, watchlist=()):
-        """All mentions in `text`, or `too_complex` when the budget runs out first."""
-        lang = self.load_language(recognizer)
+    def mentions(self, lang, text, watchlist=()):
+        """All mentions of `lang`'s pipeline in `text`, or `too_complex` when the budget runs
+        out first."""
+        self.load_language(lang)
         paragraphs = split_paragraphs(text)
         if not paragraphs:
             return []
@@ -254,7 +258,16 @@ class _Zygote:
     def load(self, lang):
         with self._lock:
             self._control.sendall(f"load {lang}".encode())
-            self._control.recv(64)
+            answer = b""
+            while not answer.endswith(b"\n"):
+                part = self._control.recv(65536)
+                if not part:
+                    raise RuntimeError("the worker zygote is gone")
+                answer += part
+        described = json.loads(answer)
+        if "error" in described:
+            raise RuntimeError(f"loading the {lang} pipeline failed: {described['error']}")
+        return described
 
     def close(self):
         try:
@@ -284,8 +297,8 @@ def _zygote_loop(control, recognizers):
         if not message:
             return  # the server is gone
         if message.startswith(b"load "):
-            recognizers.for_language(message[5:].decode())
-            control.sendall(b"ok")
+            control.sendall(json.dumps(_load_in_zygote(recognizers, message[5:].decode()))
+                            .encode() + b"\n")
             continue
         pid = os.fork()
         if pid == 0:
@@ -296,6 +309,14 @@ def _zygote_loop(control, recognizers):
             _exit_after(_worker_loop, Connection(fds[0]), recognizers)
         os.close(fds[0])
         control.sendall(str(pid).encode())
+
+
+def _load_in_zygote(recognizers, lang):
+    try:
+        recognizer = recognizers.for_language(lang)
+    except Exception as error:  # noqa: BLE001 - reported to the server, which raises it
+        return {"error": str(error)}
+    return recognizer.describe() | {"labels": recognizer.labels}
 
 
 def _worker_loop(connection, recognizers):

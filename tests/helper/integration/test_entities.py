@@ -17,6 +17,7 @@ from entity_lens.entities import (EMBEDDED_MODEL, ModelNotFound, Recognizer, cho
     ("London,", "London"),
     ("'Ada Lovelace'.", "Ada Lovelace"),
     ("—Paris—", "Paris"),
+    ("Digital Intuition®", "Digital Intuition"),  # a trade mark sign is no part of the name
 ])
 def test_clean_span_trims_edges(text, expected):
     mention = clean_span(text, 0, len(text), "X")

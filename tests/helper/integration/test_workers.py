@@ -20,7 +20,7 @@ def test_pool_matches_single_process(annotator):
     single = annotator.recognizers.default.mentions(long_text, ["harbour deal"])
     pool = NerPool(annotator.recognizers, 1)
     try:
-        parallel = pool.mentions(annotator.recognizers.default, long_text, ["harbour deal"])
+        parallel = pool.mentions("en", long_text, ["harbour deal"])
     finally:
         pool.close()
     assert parallel == single
@@ -90,7 +90,7 @@ def test_concurrent_requests_get_the_single_process_answer(annotator):
     pool = NerPool(annotator.recognizers, 1)
     try:
         with ThreadPoolExecutor(4) as clients:
-            got = list(clients.map(lambda t: pool.mentions(annotator.recognizers.default, t), texts))
+            got = list(clients.map(lambda t: pool.mentions("en", t), texts))
     finally:
         pool.close()
     assert got == expected

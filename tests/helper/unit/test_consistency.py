@@ -80,3 +80,64 @@ def test_a_one_word_person_never_introduced_but_put_on_the_map_is_a_place():
     text = "Fighting went on in Palmyra. Palmyra fell. Politico said so."
     assert labels(text, [("Palmyra", "PERSON"), ("Palmyra", "PERSON"), ("Politico", "PERSON")]) == [
         ("Palmyra", "GPE"), ("Palmyra", "GPE"), ("Politico", "ORG")]
+
+
+def test_a_sports_table_position_before_a_name_makes_a_person():
+    text = "LB Sione Takitaki / 12 / 16% / 2 tackles. CB Denzel Ward returned. LB Group Ltd lost."
+    assert labels(text, [("Sione Takitaki", "ORG"), ("Denzel Ward", "ORG"), ("LB Group Ltd", "ORG")]) == [
+        ("Sione Takitaki", "PERSON"), ("Denzel Ward", "PERSON"), ("LB Group Ltd", "ORG")]
+
+
+def test_a_name_listed_with_a_person_is_a_person_but_an_organisation_stays():
+    text = "Reporting by Herb Lash and Megan Davies; editing by Ana Ruiz, Tom Lee. Ana Ruiz and Blue Origin Group."
+    assert labels(text, [("Herb Lash", "PERSON"), ("Megan Davies", "ORG"), ("Ana Ruiz", "ORG"),
+                         ("Tom Lee", "PERSON"), ("Ana Ruiz", "ORG"), ("Blue Origin Group", "ORG")]) == [
+        ("Herb Lash", "PERSON"), ("Megan Davies", "PERSON"), ("Ana Ruiz", "PERSON"),
+        ("Tom Lee", "PERSON"), ("Ana Ruiz", "PERSON"), ("Blue Origin Group", "ORG")]
+    text = "Shares of Sierra Nevada and Coca Cola rose."  # no person in the list: left alone
+    assert labels(text, [("Sierra Nevada", "ORG"), ("Coca Cola", "ORG")]) == [
+        ("Sierra Nevada", "ORG"), ("Coca Cola", "ORG")]
+
+
+def test_a_one_word_person_before_what_only_people_have_stays_a_person():
+    text = "The Trump administration is denying vaccines. The Assad regime's practice. Burisma paid."
+    assert labels(text, [("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "PERSON")]) == [
+        ("Trump", "PERSON"), ("Assad", "PERSON"), ("Burisma", "ORG")]
+
+
+def test_a_name_called_a_mission_or_programme_is_a_product_but_an_owner_or_acronym_is_not():
+    text = ("NASA joined the Artemis moon program. Artemis aims high; the Artemis human lander is "
+            "late. The Hubble Space Telescope saw it. SpaceX's rocket flew a SpaceX mission. "
+            "A NASA mission.")
+    assert labels(text, [("NASA", "ORG"), ("Artemis", "NORP"), ("Artemis", "ORG"), ("Artemis", "ORG"),
+                         ("Hubble Space Telescope", "ORG"), ("SpaceX", "ORG"), ("SpaceX", "ORG"),
+                         ("NASA", "ORG")]) == [
+        ("NASA", "ORG"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"), ("Artemis", "PRODUCT"),
+        ("Hubble Space Telescope", "PRODUCT"), ("SpaceX", "ORG"), ("SpaceX", "ORG"), ("NASA", "ORG")]
+
+
+def test_a_french_role_and_its_adjective_before_a_name_make_a_person():
+    text = "Au retour, l’entraîneur marseillais, Fabio Lanzi, a changé. La ville voisine Saint Denis."
+    assert labels(text, [("Fabio Lanzi", "LOC"), ("Saint Denis", "LOC")], "fr") == [
+        ("Fabio Lanzi", "PERSON"), ("Saint Denis", "LOC")]
+
+
+def test_a_one_word_person_the_model_also_calls_a_place_as_often_is_a_place():
+    text = "Lézignan-Corbières est inondée. La route vers Lézignan-Corbières est coupée."
+    assert labels(text, [("Lézignan-Corbières", "PERSON"), ("Lézignan-Corbières", "LOC")], "fr") == [
+        ("Lézignan-Corbières", "GPE"), ("Lézignan-Corbières", "LOC")]
+    text = "Burisma paid. Burisma, in Kyiv, paid. Burisma said."
+    assert labels(text, [("Burisma", "PERSON"), ("Burisma", "GPE"), ("Burisma", "PERSON")]) == [
+        ("Burisma", "ORG"), ("Burisma", "GPE"), ("Burisma", "ORG")]
+
+
+def test_a_name_the_model_doubts_is_no_person_to_list_others_with():
+    text = "It chose companies Astrobotic, Intuitive Machines and Orbit Beyond. Orbit Beyond left."
+    assert labels(text, [("Astrobotic", "ORG"), ("Intuitive Machines", "ORG"), ("Orbit Beyond", "ORG"),
+                         ("Orbit Beyond", "PERSON")], lone_person=False)[1] == ("Intuitive Machines", "ORG")
+
+
+def test_the_first_word_of_a_product_name_alone_is_that_product():
+    text = "The Hubble Space Telescope saw it. Hubble's camera is old."
+    assert labels(text, [("Hubble Space Telescope", "ORG"), ("Hubble", "ORG")]) == [
+        ("Hubble Space Telescope", "PRODUCT"), ("Hubble", "PRODUCT")]

@@ -34,3 +34,34 @@ def test_names_made_of_known_names_stay_whole():
     assert ungled(text, [("Pittsburgh", "GPE"), ("Steelers", "ORG"), ("Pittsburgh Steelers", "ORG"),
                          ("New York Times", "ORG"), ("York", "GPE")])[2:4] == [
         ("Pittsburgh Steelers", "ORG"), ("New York Times", "ORG")]
+
+
+def test_a_long_participle_before_a_known_name_goes_but_a_given_name_stays():
+    text = "Vindman spoke. Questioning Vindman, Castor asked. Sterling Vindman came too."
+    assert ungled(text, [("Vindman", "PERSON"), ("Questioning Vindman", "PERSON"),
+                         ("Sterling Vindman", "PERSON")])[1:] == [
+        ("Vindman", "PERSON"), ("Sterling Vindman", "PERSON")]
+
+
+def test_a_name_the_model_cut_in_two_is_whole_again_where_the_text_uses_it_whole():
+    text = "Customs and Border Protection said no. Customs and Border Protection agents came."
+    spans = [("Customs and Border Protection", "ORG"), ("Customs", "ORG"), ("Border Protection", "ORG")]
+    assert ungled(text, spans) == [("Customs and Border Protection", "ORG")] * 2
+    text = "Apple and Google said no."  # never used whole: two names
+    assert ungled(text, [("Apple", "ORG"), ("Google", "ORG")]) == [("Apple", "ORG"), ("Google", "ORG")]
+
+
+def test_a_name_cut_short_takes_its_next_word_back_and_a_hyphenated_pair_is_no_name():
+    text = "The Islamic State lost. Against Islamic State, U.S. troops stayed at the U.S.-Mexico border with Mexico."
+    assert ungled(text, [("Islamic State", "ORG"), ("Islamic", "NORP"), ("U.S.", "GPE"),
+                         ("U.S.-Mexico", "ORG"), ("Mexico", "GPE")]) == [
+        ("Islamic State", "ORG"), ("Islamic State", "ORG"), ("U.S.", "GPE"), ("Mexico", "GPE")]
+    text = "Coca-Cola rose."
+    assert ungled(text, [("Coca-Cola", "ORG")]) == [("Coca-Cola", "ORG")]
+
+
+def test_a_name_is_never_extended_over_the_next_mention():
+    text = "The minister Brussels Tallinn spoke. Later on Brussels Tallinn the end."
+    found = unglue(text, mentions_of(text, [("Brussels Tallinn", "ORG"), ("Brussels", "GPE"),
+                                            ("Tallinn", "GPE")]), lowercase_words(text), NAME_LABELS)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -85,3 +85,10 @@ def test_the_entity_the_headline_names_comes_first():
     assert [g["name"] for g in plain] == ["Tallinn", "Riga"]
     assert [g["name"] for g in headlined] == ["Riga", "Tallinn"]  # "Tallinnians" is no mention
     assert all(0 <= g["salience"] <= 1 for g in headlined)
+
+
+def test_a_nationality_counts_for_less_than_a_place_named_as_often_later():
+    text = "Syrian forces left. Syrian troops came. Damascus agreed. Damascus said so."
+    _, groups = groups_by_name(text, [("Syrian", "NORP"), ("Syrian", "NORP"), ("Damascus", "GPE"),
+                                      ("Damascus", "GPE")])
+    assert groups["Damascus"]["salience"] > groups["Syrian"]["salience"]

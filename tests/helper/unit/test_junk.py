@@ -2,7 +2,8 @@
 
 import pytest
 
-from entity_lens.junk import is_junk, lowercase_words, repair
+from entity_lens.junk import (count_noun_acronyms, is_junk, lowercase_words, repair,
+                              written_in_lower_case)
 
 
 def repaired(text, span, lang="en"):
@@ -71,3 +72,50 @@ def test_a_french_article_that_belongs_to_the_name_stays():
     assert repaired(text, "La Rochelle", "fr") == ["La Rochelle"]
     # English spans keep their words: "de" may start a name there.
     assert repaired("Bill de Blasio spoke.", "Bill de Blasio") == ["Bill de Blasio"]
+
+
+def test_an_acronym_the_text_counts_or_puts_in_the_plural_is_a_common_noun():
+    text = ("1 sack, 2 TFL, 1 QH. He had a PBU in coverage. Effective CPMs fell. It's a handsome "
+            "EV. A CNN reporter asked for a UN Security Council debate; NATO said 2 FBI agents left.")
+    assert count_noun_acronyms(text) == {"TFL", "QH", "PBU", "CPM", "EV"}
+
+
+def test_a_capitalised_phrase_the_text_writes_in_lower_case_is_a_common_noun():
+    text = "Defensive Line\nEight hits came from the defensive line."
+    assert written_in_lower_case("Defensive Line", text)
+    assert not written_in_lower_case("White House", "The White House said so. A white van.")
+    assert not written_in_lower_case("Browns", "The Browns won in brown shirts.")  # one word
+
+
+def test_a_leading_year_is_cut_off_but_not_a_number_in_a_name():
+    assert repaired("It was taken in the 1967 Six-Day War.", "the 1967 Six-Day War") == ["Six-Day War"]
+    assert repaired("The 1967 MOU held.", "1967 MOU") == ["1967 MOU"]
+    assert repaired("Fans of Ligue 1 and 7 Eleven.", "7 Eleven") == ["7 Eleven"]
+
+
+def test_a_ministers_portfolio_is_no_name_but_a_ministry_is():
+    from entity_lens.junk import is_portfolio
+    text = "US Secretary of State Mike Pompeo and le ministre de l’Économie spoke to the State of Israel."
+    assert is_portfolio(text, text.index("State Mike"), "State")
+    assert is_portfolio(text, text.index("Économie"), "Économie")
+    assert not is_portfolio(text, text.index("Israel"), "Israel")
+    assert not is_portfolio(text, text.index("Mike Pompeo"), "Mike Pompeo")
+
+
+def test_lines_pointing_to_another_story_are_found():
+    from entity_lens.junk import link_lines
+    text = "Alibaba rose.\nRead more: Tencent profit falls\nRelated: The Discovery in Images\nLire aussi : Renault\nRelated companies rose."
+    assert [text[s:e] for s, e in link_lines(text)] == [
+        "Read more: Tencent profit falls", "Related: The Discovery in Images", "Lire aussi : Renault"]
+
+
+def test_a_pair_before_a_plural_class_noun_is_two_names():
+    text = "Warnings for Orange and Riverside counties, and Procter and Gamble shares."
+    assert repaired(text, "Orange and Riverside") == ["Orange", "Riverside"]
+    assert repaired(text, "Procter and Gamble") == ["Procter and Gamble"]
+
+
+def test_a_follow_box_points_to_the_outlets_accounts_but_a_sentence_does_not():
+    from entity_lens.junk import link_lines
+    text = "Follow NBC Latino on Facebook, Twitter and Instagram.\nFollowing the vote on Monday, Senator Ana Ruiz spoke at length about the new budget and what it meant for the state's schools, roads and hospitals over the next ten years, she said."
+    assert [text[s:e] for s, e in link_lines(text)] == ["Follow NBC Latino on Facebook, Twitter and Instagram."]

@@ -47,3 +47,19 @@ def test_singular_and_plural_groups_are_one():
     names = grouped(text, [("Israeli", "NORP"), ("Israelis", "NORP"), ("Democrats", "NORP"),
                            ("Democratic", "NORP")])
     assert len(names) == 2
+
+
+def test_a_word_that_starts_names_of_its_own_does_not_join_a_name_it_ends():
+    text = "The White House said no. House Democrats and the House voted; the Commission and the European Commission."
+    assert grouped(text, [("White House", "ORG"), ("House Democrats", "NORP"), ("House", "ORG"),
+                          ("Commission", "ORG"), ("European Commission", "ORG")]) == {
+        "White House": [], "House Democrats": [], "House": [], "European Commission": ["Commission"]}
+    # The model often cuts "House Democrats" into two names a space apart.
+    assert grouped(text, [("White House", "ORG"), ("House", "ORG"), ("Democrats", "NORP"),
+                          ("House", "ORG")]) == {"White House": [], "House": [], "Democrats": []}
+
+
+def test_an_acronym_spells_the_parts_of_a_hyphenated_name():
+    text = "Le Paris Saint-Germain a perdu. Le PSG reste leader."
+    assert grouped(text, [("Paris Saint-Germain", "LOC"), ("PSG", "ORG")]) == {
+        "Paris Saint-Germain": ["PSG"]}
