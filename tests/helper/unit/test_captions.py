@@ -1,5 +1,8 @@
 """Photo captions are lines of the article's text, in place, like the body around them."""
 
+import lxml.html
+
+from entity_lens.captions import keep_captions
 from entity_lens.extract import extract
 from support import ROOT
 
@@ -10,16 +13,15 @@ def lines_of(html):
     return extract(html).text.split("\n")
 
 
-def test_figcaptions_are_read_in_place_with_their_credits():
+def test_figcaptions_are_read_in_place_without_the_credits_they_mark():
     lines = lines_of(CAPTIONS_PAGE.read_text(encoding="utf-8"))
-    caption = ("Bridge manager Rosalind Penhale inspects the barriers at Saltash on Sunday. "
-               "Photograph: Tomas Kerrow/Estuary Courier")
+    caption = "Bridge manager Rosalind Penhale inspects the barriers at Saltash on Sunday."
     assert caption in lines
+    assert not any("Kerrow" in line or "Network Rail" in line for line in lines)
     # Between the paragraphs it sits between on the page.
     assert lines.index(caption) == 2 and lines[3].startswith("Rosalind Penhale, who manages")
     # A caption written as paragraphs stays paragraphs.
     assert "Ferries at Torpoint were suspended until the afternoon." in lines
-    assert "Photograph: Network Rail" in lines
 
 
 def test_a_block_classed_as_a_caption_next_to_a_picture_is_read():
@@ -40,3 +42,15 @@ def test_captions_outside_the_article_stay_out_and_figures_without_one_add_nothi
     lines = lines_of(html)
     assert not any("Most read" in line for line in lines)
     assert len(lines) == 3
+
+
+def test_a_credit_the_page_marks_as_such_is_not_read_as_part_of_the_caption():
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>Body text.</p><figure><img src='a.jpg'><figcaption>"
+        "Ana Lopez at the harbour. <span class='credit'>Photograph: Jo Bloggs/Agency</span>"
+        " Taken in May.</figcaption></figure></article></body></html>")
+    keep_captions(tree)
+    text = tree.text_content()
+    assert "Ana Lopez at the harbour." in text
+    assert "Jo Bloggs" not in text
+    assert "Taken in May." in text
