@@ -7,8 +7,12 @@ import { annotate, health, pair, describeError, describeHealth } from "./helper-
 import { pageCss, randomNames } from "./labels.js";
 import { MESSAGE, METHOD } from "./messages.js";
 import * as Settings from "./settings.js";
+import { browserKind } from "./setup-advice.js";
 
 const ext = browserApi();
+// The reader's system and browser, so that advice names their commands and their browser's words.
+const reader = { os: "linux", browser: browserKind(ext) };
+ext.runtime.getPlatformInfo().then((info) => { reader.os = info.os; }).catch(() => {});
 
 // The content side: content/*.js built into one classic script (scripts/build-content.js), since
 // scripting.executeScript cannot inject modules.
@@ -183,7 +187,7 @@ async function run(tabId, needsScripts = true) {
       await undoCancelled(tabId);
       return;
     }
-    const message = describeError(error, settings.helperUrl);
+    const message = describeError(error, settings.helperUrl, reader);
     try {
       await call(tabId, METHOD.error, message);
       setBadge(tabId, "!", "#c00000");
@@ -289,7 +293,9 @@ ext.action.onClicked.addListener((tab) => {
   toggle(tab);
 });
 
-ext.runtime.onInstalled.addListener(() => {
+ext.runtime.onInstalled.addListener((details) => {
+  // First run: a page that checks the helper and says what to do (welcome/welcome.html).
+  if (details.reason === "install") ext.tabs.create({ url: ext.runtime.getURL("welcome/welcome.html") }).catch(() => {});
   ext.contextMenus.create({
     id: MENU_ID,
     title: "Highlight entities with Entity Lens",
@@ -316,8 +322,7 @@ ext.tabs.onRemoved.addListener((tabId) => {
 
 /** How the helper lists this pairing (`entity-lens pair --list`). */
 function browserName() {
-  const firefox = typeof globalThis.browser !== "undefined" && ext.runtime.getURL("").startsWith("moz-extension:");
-  return `Entity Lens in ${firefox ? "Firefox" : "Chrome"}`;
+  return `Entity Lens in ${reader.browser === "firefox" ? "Firefox" : "Chrome"}`;
 }
 
 /** A message from one of our own pages (options, popup), not from a content script in a tab. */
@@ -351,19 +356,18 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
     case MESSAGE.pair: // the options page's pair button, with the code the reader typed
       if (!fromExtensionPage(sender)) return false;
-      Settings.load()
-        .then((settings) => pair(settings.helperUrl, String(message.code || ""), browserName()))
+      Settings.load().then(({ helperUrl }) => pair(helperUrl, String(message.code || ""), browserName())
         .then((token) => ext.storage.local.set({ [TOKEN_KEY]: token }))
         .then(() => sendResponse({ ok: true }))
-        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+        .catch((error) => sendResponse({ ok: false, ...describeError(error, helperUrl, reader) })));
       return true;
     case MESSAGE.health: // the options page's test-connection button and pairing state
       if (!fromExtensionPage(sender)) return false;
       // The address being typed in the options, else the saved one.
       Promise.all([message.helperUrl || Settings.load().then((settings) => settings.helperUrl), helperToken()])
-        .then(([base, token]) => health(base, { token }))
-        .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
-        .catch((error) => sendResponse({ ok: false, ...describeError(error, message.helperUrl) }));
+        .then(([base, token]) => health(base, { token })
+          .then((data) => sendResponse({ ok: true, data, summary: describeHealth(data) }))
+          .catch((error) => sendResponse({ ok: false, ...describeError(error, base, reader) })));
       return true; // answers asynchronously
     default:
       return false;

@@ -1,6 +1,7 @@
 /* Entity Lens: the only code that talks to the local helper (see docs/api.md).
    Runs in the background. Failures become HelperError with a code, and
    describeError() turns any of them into a plain message saying what to do. */
+import { helperCommand, localNetworkAdvice } from "./setup-advice.js";
 
 const TIMEOUT_MS = 30000;
 
@@ -91,32 +92,37 @@ async function annotate(base, payload, options) {
   return result;
 }
 
-const START =
-  "Start it in a terminal with: entity-lens serve\n" +
-  "To have it start with your computer, run once: entity-lens service install";
+/** How to start the helper, with the set-up script's commands for the reader's system. */
+function startAdvice(reader) {
+  return `Start it in a terminal, in the Entity Lens folder, with: ${helperCommand(reader.os, "serve")}\n` +
+    `To have it start with your computer, run once: ${helperCommand(reader.os, "service install")}\n` +
+    "(Installed with pipx: entity-lens serve.)";
+}
 
-// What the user sees for each failure: a short title and what to do.
+// What the user sees for each failure: a short title and what to do. `reader`: { os, browser },
+// for commands and words of the reader's own system and browser (setup-advice.js).
 const MESSAGES = {
-  unreachable: (e, base) => ({
+  unreachable: (e, base, reader) => ({
     title: `The Entity Lens helper is not running at ${base}.`,
     advice:
-      START +
-      "\nIf it is running, check the helper address in the extension's options, and allow the " +
-      "browser to reach local network devices if it asked (Chrome: site settings, \"Local network access\").",
+      startAdvice(reader) +
+      "\nIf it is running, check the helper address in the extension's options. " +
+      localNetworkAdvice(reader.browser),
   }),
-  timeout: () => ({
+  timeout: (e, base, reader) => ({
     title: "The helper took more than 30 seconds to answer.",
-    advice: "The page may be very long or the helper busy. Try again; if it keeps happening, restart it with: entity-lens serve",
+    advice: `The page may be very long or the helper busy. Try again; if it keeps happening, restart it with: ${helperCommand(reader.os, "serve")}`,
   }),
-  not_paired: () => ({
+  not_paired: (e, base, reader) => ({
     title: "Entity Lens is not paired with the helper yet.",
     advice:
-      "The helper answers only what you paired. Run entity-lens pair in a terminal and type " +
-      "the code it shows into the Entity Lens options (Open options below); then click Retry.",
+      `The helper answers only what you paired. Run ${helperCommand(reader.os, "pair")} in a terminal, in the ` +
+      "Entity Lens folder (installed with pipx: entity-lens pair), and type the code it shows into " +
+      "the Entity Lens options (Open options below); then click Retry.",
   }),
-  bad_pairing_code: () => ({
+  bad_pairing_code: (e, base, reader) => ({
     title: "The helper did not accept that code.",
-    advice: "Codes work once, for 10 minutes. Run entity-lens pair again and type the new code.",
+    advice: `Codes work once, for 10 minutes. Run ${helperCommand(reader.os, "pair")} again and type the new code.`,
   }),
   // auto mode reads such pages as displayed instead; this shows in mode "address" only.
   private_address: () => ({
@@ -164,7 +170,7 @@ const MESSAGES = {
       ? e.message : "The helper has no language model for this page's language.",
     advice: e.command
       ? "Details has the one command that installs it; then restart the helper and click Retry."
-      : "Test connection in the options lists the languages the helper serves.",
+      : "Test and save in the options lists the languages the helper serves.",
     command: e.command || undefined,
   }),
   no_text: () => ({
@@ -183,9 +189,9 @@ const MESSAGES = {
     title: "The site took too long to answer the helper.",
     advice: "Try again later, or set the mode to \"page as displayed\" in the options.",
   }),
-  internal: () => ({
+  internal: (e, base, reader) => ({
     title: "The helper hit an internal error.",
-    advice: "Its log has the details. Try again; if it persists, restart it with: entity-lens serve",
+    advice: `Its log has the details. Try again; if it persists, restart it with: ${helperCommand(reader.os, "serve")}`,
   }),
   bad_response: (e) => ({
     title: "The helper's answer could not be read.",
@@ -202,11 +208,11 @@ const MESSAGES = {
 };
 
 /** { code, title, advice } for any error, never throws. */
-function describeError(error, base) {
+function describeError(error, base, reader = {}) {
   // No code: not the helper's answer but a failure in the extension itself; say so.
   const code = (error && error.code) || "extension_error";
   const make = MESSAGES[code];
-  if (make) return { code, ...make(error, base) };
+  if (make) return { code, ...make(error, base, { os: "linux", browser: "chrome", ...reader }) };
   return {
     code,
     title: `The helper answered with an error (${code}).`,

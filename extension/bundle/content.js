@@ -659,6 +659,38 @@
     }
     return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
   }
+  var MAX_SLUG = 48;
+  var TITLE_PARTS = /\s+[|\u2013\u2014\u00b7\u00bb]\s+|\s+-\s+/;
+  function slug(text) {
+    const words = String(text ?? "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    let out = "";
+    for (const word of words) {
+      const next = out ? `${out}-${word}` : word;
+      if (next.length > MAX_SLUG) return out || word.slice(0, MAX_SLUG);
+      out = next;
+    }
+    return out;
+  }
+  function articleTitle(title) {
+    const parts = String(title ?? "").split(TITLE_PARTS);
+    return parts.reduce((a, b) => b.trim().length > a.trim().length ? b : a, "");
+  }
+  function addressWords(url) {
+    try {
+      const u = new URL(url);
+      return `${u.hostname.replace(/^www\./, "")} ${decodeURIComponent(u.pathname)}`;
+    } catch (err) {
+      return "";
+    }
+  }
+  function localDate(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  function fileName(result2, kind, { now = /* @__PURE__ */ new Date(), pageUrl = "" } = {}) {
+    const about2 = slug(articleTitle(result2 && result2.title)) || slug(addressWords(result2 && result2.url || pageUrl)) || "page";
+    return `entity-lens-${about2}-${localDate(now)}.${kind}`;
+  }
 
   // extension/content/main-text.js
   var OUTSIDE = "nav, header, footer, aside, form, [hidden], [aria-hidden='true']";
@@ -1783,12 +1815,12 @@
   }
   function exportAs(kind) {
     if (!result) return;
-    const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
+    const name = fileName(result, kind, { pageUrl: globalThis.location.href });
     if (kind === "json") {
       const text = toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
-      download(base + ".json", "application/json", text);
+      download(name, "application/json", text);
     } else {
-      download(base + ".csv", "text/csv", toCsv(result));
+      download(name, "text/csv", toCsv(result));
     }
   }
   function withLabels(seen) {

@@ -71,4 +71,57 @@ function toCsv(result) {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-export { groupsOf, mentionsOf, toJson, toCsv, CSV_COLUMNS };
+// A file name short enough to read in a downloads list, cut at a word.
+const MAX_SLUG = 48;
+// " | The Courier", " – Site", " - Site": the site's name the page title carries.
+const TITLE_PARTS = /\s+[|\u2013\u2014\u00b7\u00bb]\s+|\s+-\s+/;
+
+/** Lower-case words of any script joined by "-", accents dropped, at most MAX_SLUG long. */
+function slug(text) {
+  const words = String(text ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  let out = "";
+  for (const word of words) {
+    const next = out ? `${out}-${word}` : word;
+    if (next.length > MAX_SLUG) return out || word.slice(0, MAX_SLUG);
+    out = next;
+  }
+  return out;
+}
+
+/** The article's own title: the longest part of a title that also names the site. */
+function articleTitle(title) {
+  const parts = String(title ?? "").split(TITLE_PARTS);
+  return parts.reduce((a, b) => (b.trim().length > a.trim().length ? b : a), "");
+}
+
+/** The address's host and path, for pages without a title ("www." is no help). */
+function addressWords(url) {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, "")} ${decodeURIComponent(u.pathname)}`;
+  } catch (err) {
+    return "";
+  }
+}
+
+/** YYYY-MM-DD of `date` in the reader's own time zone. */
+function localDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * entity-lens-<article>-<date>.<kind>: the article's title, else its address's host and path,
+ * slugged; the date of the export. `pageUrl` is the tab's address (the helper's `url` first).
+ */
+function fileName(result, kind, { now = new Date(), pageUrl = "" } = {}) {
+  const about = slug(articleTitle(result && result.title)) || slug(addressWords((result && result.url) || pageUrl)) || "page";
+  return `entity-lens-${about}-${localDate(now)}.${kind}`;
+}
+
+export { groupsOf, mentionsOf, toJson, toCsv, fileName, CSV_COLUMNS };

@@ -7,7 +7,7 @@ import { saveFile } from "../download.js";
 import { TYPES, WATCH_TYPE, typeOf, colorOf } from "../labels.js";
 import { MESSAGE } from "../messages.js";
 import { align } from "./align.js";
-import { toCsv, toJson } from "./export.js";
+import { fileName, toCsv, toJson } from "./export.js";
 import { measure } from "./main-text.js";
 import { createPainter } from "./paint.js";
 import { createPanel, placement } from "./panel.js";
@@ -317,12 +317,12 @@ import { createTooltip } from "./tooltip.js";
 
   function exportAs(kind) {
     if (!result) return;
-    const base = "entities-" + (globalThis.location.hostname || "page").replace(/[^\w.-]/g, "_");
+    const name = fileName(result, kind, { pageUrl: globalThis.location.href });
     if (kind === "json") {
       const text = toJson(result, { mode: outcome.mode, onPage: countsOnPage() });
-      download(base + ".json", "application/json", text);
+      download(name, "application/json", text);
     } else {
-      download(base + ".csv", "text/csv", toCsv(result));
+      download(name, "text/csv", toCsv(result));
     }
   }
 

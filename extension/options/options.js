@@ -5,6 +5,7 @@ import { TYPES } from "../labels.js";
 import { MESSAGE } from "../messages.js";
 import * as Settings from "../settings.js";
 import * as Watchlist from "../watchlist.js";
+import { fillSetupWords } from "./setup-words.js";
 
 const ext = browserApi();
 
@@ -42,17 +43,35 @@ function buildTypes(selected) {
   });
 }
 
-async function testConnection() {
-  const helperUrl = $("#helperUrl").value.trim() || Settings.DEFAULTS.helperUrl;
+// Each test is numbered: a slow answer to an older test never overwrites a newer one.
+let lastTest = 0;
+
+/**
+ * Test the typed address, and save it only if the helper answers there: a wrong address is
+ * never saved, and the reader is told why, next to the button.
+ */
+async function testAndSave() {
+  const test = ++lastTest;
   const out = $("#connection");
-  say(out, "Connecting…");
+  const helperUrl = $("#helperUrl").value.trim().replace(/\/+$/, "") || Settings.DEFAULTS.helperUrl;
+  const kept = async () => `Entity Lens still uses ${(await Settings.load()).helperUrl}.`;
+  if (!Settings.isLoopbackAddress(helperUrl)) {
+    say(out, `Not saved: use http://127.0.0.1:PORT or http://localhost:PORT, the only addresses the extension may reach. ${await kept()}`, "bad");
+    return;
+  }
+  say(out, `Testing ${helperUrl}…`);
   // The background makes the request: it is the only place that talks to the helper.
   const answer = await ext.runtime.sendMessage({ type: MESSAGE.health, helperUrl });
+  if (test !== lastTest) return;
   if (answer && answer.ok) {
-    // The background words it (helper-client.js describeHealth): version, model, languages.
-    say(out, answer.summary, "ok");
+    await Settings.save({ helperUrl });
+    $("#helperUrl").value = helperUrl;
+    // The background words the rest (helper-client.js describeHealth): version, model, languages.
+    say(out, `Saved. ${answer.summary}`, "ok");
+    pairingState();
   } else {
-    say(out, answer ? `${answer.title}\n${answer.advice}` : "No answer from the extension.", "bad");
+    const why = answer ? `${answer.title}\n${answer.advice}` : "No answer from the extension.";
+    say(out, `Not saved: ${why}\n${await kept()}`, "bad");
   }
 }
 
@@ -140,21 +159,15 @@ async function init() {
   const settings = await Settings.load();
   const address = $("#helperUrl");
   address.value = settings.helperUrl;
-  address.addEventListener("change", () => {
-    const value = address.value.trim().replace(/\/+$/, "") || Settings.DEFAULTS.helperUrl;
-    if (!Settings.isLoopbackAddress(value)) {
-      say($("#connection"), "Use http://127.0.0.1:PORT or http://localhost:PORT: the extension may only reach the helper there.", "bad");
-      return;
-    }
-    say($("#connection"), "");
-    save({ helperUrl: value });
-  });
-  $("#test").addEventListener("click", testConnection);
+  // Leaving the field or pressing Enter tests it too: nothing typed is saved untested.
+  address.addEventListener("change", testAndSave);
+  $("#test").addEventListener("click", testAndSave);
   $("#pair").addEventListener("click", pairNow);
   $("#pair-code").addEventListener("keydown", (event) => {
     if (event.key === "Enter") pairNow();
   });
   pairingState();
+  fillSetupWords();
 
   for (const name of ["mode", "style"]) {
     const current = document.querySelector(`input[name="${name}"][value="${settings[name]}"]`);

@@ -18,6 +18,7 @@ from trafilatura.metadata import examine_meta, extract_title
 from trafilatura.utils import load_html
 from lxml import etree
 
+from .captions import keep_captions
 from .errors import ApiError
 from .page_structure import (declared_lines_if_missed, is_short, join_split_body,
                              protect_declared_body, visible_length)
@@ -62,6 +63,7 @@ def extract(html, url=None):
         title = page_title(tree)
         keep_inline_text(tree)
         drop_reader_blocks(tree)
+        keep_captions(tree)
         protect_declared_body(tree)
         join_split_body(tree)
         paragraphs = _trafilatura_lines(tree, url, fast=True)

@@ -26,7 +26,8 @@ const USAGE = `usage: scripts/audit --browser chromium|firefox --pages DIR --rep
 Runs the real flow (open the page from 127.0.0.1, click the toolbar action, check the painted
 mentions against what the helper returned, clear, check the page is restored) over every page in
 DIR: DIR/html/<name>.html(.gz) and DIR/<name>/source.html. Its scripts may not navigate away, and once it
-has loaded its own timers are stopped (they change the DOM by themselves). Starts its own helper (with
+has loaded its own timers are stopped (they change the DOM by themselves); its alert, confirm and prompt
+dialogs are closed as a reader would (OK on an alert, Cancel on the others) and listed in the report. Starts its own helper (with
 --allow-private-addresses, as the pages come from 127.0.0.1) unless --helper is given; a helper given with
 --helper must run with that option too. The browser's Entity Lens is paired with the helper as a reader
 does (the code entity-lens pair prints, typed into the options page; the command uses
@@ -191,6 +192,20 @@ async function keepPageHere(page) {
 }
 
 /**
+ * A page's alert(), confirm() or prompt() stops it (and the browser's automation) until someone
+ * answers. Close each as a reader who does not want it does: OK on an alert, Cancel on the others.
+ * The report lists them (type and the first words) under `dialogs`.
+ */
+function closeDialogsAsAReader(page, rec) {
+  rec.dialogs = [];
+  page.on("dialog", (dialog) => {
+    rec.dialogs.push({ type: dialog.type(), message: dialog.message().slice(0, 80) });
+    const answer = dialog.type() === "alert" ? dialog.accept() : dialog.dismiss();
+    answer.catch(() => {}); // already closed (the page went on)
+  });
+}
+
+/**
  * Opens `url` and waits for its load event. Firefox over BiDi ends the navigation command with
  * "Address rejected" as soon as any frame shows an error page (a like button's or an ad's iframe
  * refused by the offline proxy) while the page itself goes on loading; and a page may never fire
@@ -234,6 +249,7 @@ async function auditPage(ctx, { name }) {
   };
   try {
     page = await session.newPage();
+    closeDialogsAsAReader(page, rec);
     await keepPageHere(page);
     await openPage(page, url);
     rec.loaded = true;
@@ -370,6 +386,7 @@ function summarize(pages) {
     ms_click_to_done: { median: median(done), p95: pct(done, 95) },
     source_used: pages.reduce((a, p) => (p.source_used && (a[p.source_used] = (a[p.source_used] || 0) + 1), a), {}),
     miss_causes: causes,
+    dialogs_closed: pages.reduce((a, p) => a + (p.dialogs ? p.dialogs.length : 0), 0),
     errors,
   };
 }

@@ -1,6 +1,7 @@
 // scripts/audit, run as users run it, over our own hostile pages in both browsers: a consent-wall
-// redirect written inline, frames from hosts the offline proxy refuses, and an ad-block probe that
-// keeps changing the page by itself. Each must be audited in full (highlighted, checked, restored),
+// redirect written inline, frames from hosts the offline proxy refuses, an ad-block probe that
+// keeps changing the page by itself, alert/confirm/prompt dialogs in the body and on load, and photo
+// captions (marked like the body). Each must be audited in full (highlighted, checked, restored),
 // in both layouts the audit accepts (DIR/html/<name>.html.gz and DIR/<name>/source.html).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +15,7 @@ import { startHelper } from "./helper.js";
 
 const AUDIT = join(REPO, "scripts/audit");
 const FIXTURES = join(REPO, "tests/fixtures/audit");
-const PAGES = ["ad-probe", "consent-redirect", "social-embeds"];
+const PAGES = ["ad-probe", "captions", "consent-redirect", "dialogs", "social-embeds"];
 const PAGE_FIELDS = [
   "name", "ok", "error", "entities_returned", "mentions_returned", "mentions_highlighted", "highlights",
   "text_unchanged", "restore_exact", "ms_click_to_first_highlight", "ms_click_to_done",
@@ -37,7 +38,7 @@ describe("scripts/audit", { timeout: 900000 }, () => {
     // consent-redirect in the corpus layout (gzipped), the others one folder each.
     await mkdir(join(dir, "html"));
     await writeFile(join(dir, "html/consent-redirect.html.gz"), gzipSync(await readFile(join(FIXTURES, "consent-redirect/source.html"))));
-    for (const name of ["ad-probe", "social-embeds"]) {
+    for (const name of ["ad-probe", "captions", "dialogs", "social-embeds"]) {
       await mkdir(join(dir, name));
       await copyFile(join(FIXTURES, name, "source.html"), join(dir, name, "source.html"));
     }
@@ -87,19 +88,35 @@ describe("scripts/audit", { timeout: 900000 }, () => {
       assert.equal(dumas.label, "PERSON");
       assert.match(dumas.prefix, /worst-hit parishes\.\s*$/);
 
+      // Every dialog the page opened was closed as a reader would, and the page went on.
+      const dialogs = report.pages.find((p) => p.name === "dialogs");
+      assert.deepEqual(dialogs.dialogs.map((d) => d.type), ["alert", "confirm", "prompt", "alert"], JSON.stringify(dialogs.dialogs));
+      assert.match(dialogs.dialogs[0].message, /^Welcome back to The Estuary Courier/);
+      assert.ok(dialogs.highlights.some((h) => h.text === "Lowenna Hicks"), JSON.stringify(dialogs.highlights.map((h) => h.text)));
+      for (const page of report.pages.filter((p) => p.name !== "dialogs")) assert.deepEqual(page.dialogs, [], page.name);
+
+      // Names in captions are marked like the same names in the body.
+      const captions = report.pages.find((p) => p.name === "captions");
+      const marked = (text, around) => captions.highlights.some((h) => h.text === text && around(h));
+      assert.ok(marked("Rosalind Penhale", (h) => /Bridge manager\s*$/.test(h.prefix)), JSON.stringify(captions.highlights));
+      assert.ok(marked("Penhale", (h) => /^, who manages/.test(h.suffix)), JSON.stringify(captions.highlights));
+      assert.ok(marked("Gerwyn Tonkin", (h) => /^, a Saltash resident/.test(h.suffix)), JSON.stringify(captions.highlights));
+      assert.ok(captions.highlights.some((h) => h.text === "Torpoint"), JSON.stringify(captions.highlights));
+
       const s = report.summary;
-      assert.equal(s.pages, 3);
-      assert.equal(s.ok, 3);
+      assert.equal(s.pages, 5);
+      assert.equal(s.ok, 5);
+      assert.equal(s.dialogs_closed, 4);
       assert.equal(s.highlight_recall, 1);
-      assert.equal(s.restore_exact, 3);
-      assert.equal(s.text_unchanged, 3);
+      assert.equal(s.restore_exact, 5);
+      assert.equal(s.text_unchanged, 5);
       assert.equal(s.extra_highlights, 0);
       assert.ok(s.ms_click_to_done.median > 0 && s.ms_click_to_done.p95 >= s.ms_click_to_done.median);
 
       // One line per page, then the totals.
       const lines = run.stdout.trim().split("\n");
       for (const name of PAGES) assert.ok(lines.some((l) => l.startsWith("ok ") && l.includes(name)), run.stdout);
-      assert.match(run.stdout, /totals: 3 pages, 3 ok, 0 failed; highlight recall 1 /);
+      assert.match(run.stdout, /totals: 5 pages, 5 ok, 0 failed; highlight recall 1 /);
     });
   }
 

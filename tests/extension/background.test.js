@@ -120,7 +120,10 @@ async function loadBackground({ annotate, fit, local = {}, health }) {
       removeCSS: async ({ css: text }) => css.removed.push(text),
     },
     storage: { local: fakeStorage(local), session },
-    runtime: { onInstalled: listener("installed"), onMessage: listener("message") },
+    runtime: {
+      onInstalled: listener("installed"), onMessage: listener("message"),
+      getURL: (path) => `chrome-extension://test/${path}`, getPlatformInfo: async () => ({ os: "linux" }),
+    },
     contextMenus: { create() {}, onClicked: listener("menu") },
     tabs: { onUpdated: listener("updated"), onRemoved: listener("removed") },
   };

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { toCsv, toJson } from "../../extension/content/export.js";
+import { fileName, toCsv, toJson } from "../../extension/content/export.js";
 
 const RESULT = {
   url: "https://news.example/a", title: "A", language: "en",
@@ -80,4 +80,36 @@ test("CSV export never hands a spreadsheet a formula from the page", () => {
   assert.equal(row[2], "'=HYPERLINK(\"x\")");
   assert.equal(row[5], "'+cmd");
   assert.equal(row[6], "'@a");
+});
+
+test("export files are named after the article's title and the day of the export", () => {
+  const now = new Date(2026, 10, 30, 23, 59); // local time: the reader's own date
+  const result = { ...RESULT, title: "Harbour board approves the Kestrel Point breakwater – The Estuary Courier" };
+  assert.equal(fileName(result, "csv", { now }), "entity-lens-harbour-board-approves-the-kestrel-point-2026-11-30.csv");
+  assert.equal(fileName(result, "json", { now }), "entity-lens-harbour-board-approves-the-kestrel-point-2026-11-30.json");
+  // Accents dropped, any script kept, punctuation gone, the site's name after "|" left out.
+  assert.equal(fileName({ ...RESULT, title: "Élections : Saint-Étienne vote | Le Journal" }, "csv", { now }),
+    "entity-lens-elections-saint-etienne-vote-2026-11-30.csv");
+  assert.equal(fileName({ ...RESULT, title: "Выборы в Москве" }, "csv", { now }), "entity-lens-выборы-в-москве-2026-11-30.csv");
+});
+
+test("a long title is cut at a word, short enough for a downloads list", () => {
+  const title = "Ministers promise a review of every rail franchise in the north of England after a winter of cancellations";
+  const name = fileName({ ...RESULT, title }, "csv", { now: new Date(2026, 0, 5) });
+  assert.equal(name, "entity-lens-ministers-promise-a-review-of-every-rail-2026-01-05.csv");
+  const slugPart = name.slice("entity-lens-".length, -"-2026-01-05.csv".length);
+  assert.ok(slugPart.length <= 48 && title.toLowerCase().replaceAll(" ", "-").startsWith(slugPart), slugPart);
+});
+
+test("without a title the file is named after the address's host and path", () => {
+  const now = new Date(2026, 10, 30);
+  const untitled = { ...RESULT, title: "", url: "https://www.news.example/2026/11/port-strike-ends.html?ref=home#top" };
+  assert.equal(fileName(untitled, "json", { now }), "entity-lens-news-example-2026-11-port-strike-ends-html-2026-11-30.json");
+  // No address from the helper either: the tab's.
+  assert.equal(fileName({ ...untitled, url: undefined }, "csv", { now, pageUrl: "http://127.0.0.1:8000/p/a%C3%A9.html" }),
+    "entity-lens-127-0-0-1-p-ae-html-2026-11-30.csv");
+  assert.equal(fileName({ ...untitled, url: "not a url" }, "csv", { now }), "entity-lens-page-2026-11-30.csv");
+  // Two articles of one site get two names.
+  const other = { ...untitled, url: "https://www.news.example/2026/11/ferry-expansion" };
+  assert.notEqual(fileName(untitled, "csv", { now }), fileName(other, "csv", { now }));
 });

@@ -141,3 +141,16 @@ test("every error code of docs/api.md has its own plain message", () => {
     assert.doesNotMatch(m.title, /answered with an error/, `${code} has no message of its own`);
   }
 });
+
+test("not running: the commands of the reader's system and the words of their browser", () => {
+  const firefoxOnWindows = helperClient.describeError({ code: "unreachable" }, BASE, { os: "win", browser: "firefox" });
+  assert.match(firefoxOnWindows.advice, /with: \.venv\\Scripts\\entity-lens\.exe serve\n/);
+  assert.match(firefoxOnWindows.advice, /run once: \.venv\\Scripts\\entity-lens\.exe service install\n/);
+  assert.match(firefoxOnWindows.advice, /Firefox asked/);
+  assert.doesNotMatch(firefoxOnWindows.advice, /Chrome/);
+  const chromeOnLinux = helperClient.describeError({ code: "unreachable" }, BASE, { os: "linux", browser: "chrome" });
+  assert.match(chromeOnLinux.advice, /with: \.venv\/bin\/entity-lens serve\n/);
+  assert.match(chromeOnLinux.advice, /Chrome asked .*Local network access/);
+  assert.doesNotMatch(chromeOnLinux.advice, /Firefox/);
+  assert.match(helperClient.describeError({ code: "not_paired" }, BASE, { os: "mac" }).advice, /Run \.venv\/bin\/entity-lens pair in a terminal/);
+});
