@@ -267,13 +267,14 @@ for (const kind of ["chromium", "firefox"]) {
 
     test("options: colour swatches keep their size when labels wrap; Saved. shows in view", async () => {
       await withOptionsPage(session, async (options) => {
-      await options.setViewport({ width: 320, height: 600 });
+      // Narrow enough that the longest type, "Groups (nationalities, religions, parties)", wraps.
+      await options.setViewport({ width: 220, height: 600 });
       const swatches = await options.$$eval(".types label", (rows) => rows.map((row) => {
         const s = row.querySelector(".swatch").getBoundingClientRect();
         return { width: s.width, height: s.height, rowHeight: row.getBoundingClientRect().height, text: row.textContent };
       }));
       assert.ok(swatches.length >= 8);
-      assert.ok(swatches.some((s) => s.rowHeight > 30), `no label wraps at 320 px: ${JSON.stringify(swatches)}`);
+      assert.ok(swatches.some((s) => s.rowHeight > 30), `no label wraps at 220 px: ${JSON.stringify(swatches)}`);
       for (const s of swatches) assert.ok(s.width >= 12 && s.height >= 12 && s.width === swatches[0].width, JSON.stringify(s));
 
       // A change far down the page: the confirmation is on screen, not below it.
