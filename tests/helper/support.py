@@ -8,6 +8,7 @@ import argparse
 import contextlib
 import gzip
 import http.server
+import json
 import os
 import shlex
 import shutil
@@ -16,6 +17,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from entity_lens import cli_service
@@ -27,6 +30,21 @@ FIXTURES = ROOT / "tests" / "fixtures" / "helper"
 ENTITY_LENS = Path(sys.executable).with_name("entity-lens")
 # Entity Lens for Chrome: the id its manifest key pins.
 EXT_ORIGIN = "chrome-extension://nagcagbnmfohcnbcgfdklnpbdimfmhhc"
+
+
+def call(helper, path, body=None, timeout=120, origin=None):
+    """(status, JSON answer) of a request to a helper started by `serving`, with its token (and
+    an Origin header when `origin` is given, as the extension sends it)."""
+    headers = {"Content-Type": "application/json", **helper.auth}
+    if origin:
+        headers["Origin"] = origin
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(helper.base + path, data, headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
 
 
 def fixture_html(name):

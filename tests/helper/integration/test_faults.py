@@ -1,17 +1,15 @@
 """Faults: the model missing, and upstreams that hang (the port taken is in test_cli.py)."""
 
-import json
 import socket
 import subprocess
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from helper_process import free_port
-from support import ENTITY_LENS
+from support import ENTITY_LENS, call
 
 GOOD = {"url": "https://good.example/", "html": "<html lang=en><body><article><p>Ada Lovelace "
         "lived in London and worked with Charles Babbage for many years.</p></article></body></html>"}
@@ -101,17 +99,6 @@ def test_a_hanging_upstream_is_cut_at_the_deadline_and_leaves_no_thread(post, an
     assert elapsed < annotator.limits.total_timeout + 1.5
     assert ours(threading.enumerate()) == before
     assert post(dict(GOOD, url="https://good.example/after-hang")).status_code == 200
-
-
-def call(helper, path, body=None, timeout=60):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(helper.base + path, data,
-                                     {"Content-Type": "application/json", **helper.auth})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as error:
-        return error.code, json.load(error)
 
 
 def server_threads(helper):

@@ -7,7 +7,6 @@ on free ports. The only time bounds are liveness ones (answered while another re
 still running, exited within 2 s of SIGTERM): speed is measured by `scripts/bench-growth`.
 """
 
-import json
 import signal
 import subprocess
 import threading
@@ -17,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from support import EXT_ORIGIN, fixture_html, serving
+from support import EXT_ORIGIN, call, fixture_html, serving
 from entity_lens.entities import Mention, clean_span
 from entity_lens.groups import group_mentions
 from entity_lens.tokenizer_text import SYMBOLS_PER_CHUNK, tokenizer_text
@@ -31,14 +30,7 @@ def page(body):
 
 
 def annotate(helper, html, url="https://stall.example/"):
-    request = urllib.request.Request(
-        helper.base + "/v1/annotate", data=json.dumps({"url": url, "html": html}).encode(),
-        headers={"Content-Type": "application/json", "Origin": EXT_ORIGIN, **helper.auth})
-    try:
-        with urllib.request.urlopen(request, timeout=300) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as error:
-        return error.code, json.load(error)
+    return call(helper, "/v1/annotate", {"url": url, "html": html}, timeout=300, origin=EXT_ORIGIN)
 
 
 def health(helper):

@@ -15,12 +15,11 @@ import sys
 import sysconfig
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from support import ENTITY_LENS, EXT_ORIGIN, ROOT, fixture_html, serving
+from support import ENTITY_LENS, EXT_ORIGIN, ROOT, call, fixture_html, serving
 from entity_lens import pipelines
 
 GERMAN_NAMES = [{"label": "PER", "pattern": "Peter Tschentscher"},
@@ -45,14 +44,7 @@ def run(*argv, env=None):
 
 
 def request(helper, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(helper.base + path, data=data, headers={
-        "Content-Type": "application/json", "Origin": EXT_ORIGIN, **helper.auth})
-    try:
-        with urllib.request.urlopen(req, timeout=120) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as error:
-        return error.code, json.load(error)
+    return call(helper, path, body, origin=EXT_ORIGIN)
 
 
 def annotate_german(helper):
