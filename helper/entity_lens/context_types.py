@@ -17,6 +17,7 @@ consistency.py). One pass over the mentions, one look at the few words before ea
 
 import re
 
+from .entities import Mention
 from .junk import PLURAL_PLACE_AFTER
 
 _NAMEABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
@@ -47,8 +48,11 @@ _CLASS_BEFORE = re.compile(r"(?:^|[\s’'])(?:l[ea]?|les|du|au|des)[\s’']\s*([
 _PAIRED_PLURAL_PLACE = re.compile(r"\s+(?:and|et)\s+[A-ZÀ-Ý][\w.-]*")
 _AGE_OF = re.compile(r"\b\d{1,3},?\s+of\s+$")
 _BETWEEN = {"en": ("between", "and"), "fr": ("entre", "et")}
-_DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines)")
+_DEMONYM = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines|ons|onnes)")
 _PLURAL_ARTICLE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.IGNORECASE)
+_PLURAL_DEMONYM = re.compile(r"(?<![\w’'])(?:les|des|aux|ces)\s+(" + _DEMONYM.pattern + r")\b",
+                             re.IGNORECASE)
 
 
 def retype_from_context(text, mentions, lang):
@@ -77,6 +81,29 @@ def retype_from_context(text, mentions, lang):
         if kind and (m.label != "PERSON" or kind == "NORP" or " " not in m.text):
             m.label = kind
     return mentions
+
+
+def is_plural_demonym(text, start, name, lang):
+    """"les Bretons", "aux Marseillais": French writes the adjective in lower case ("les
+    voyageurs bretons") and the people capitalised, so the lower-case use makes no common noun
+    of it."""
+    return (lang == "fr" and bool(_DEMONYM.fullmatch(name))
+            and bool(_PLURAL_ARTICLE.search(text, max(0, start - 6), start)))
+
+
+def unlabelled_demonyms(text, mentions, lang):
+    """NORP mentions for the French plural demonyms the model left out ("les Marseillais se
+    sont imposés"), `mentions` with them, in text order."""
+    if lang != "fr":
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for found in _PLURAL_DEMONYM.finditer(text):
+        start, end = found.span(1)
+        if not found.group(1)[0].isupper() or any(s < end and start < e for s, e in taken):
+            continue
+        added.append(Mention(start, end, found.group(1), "NORP"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _before_plural_place(text, end):

@@ -33,6 +33,13 @@ _GLUE = {
 _ELIDED = re.compile(r"(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
 # French articles a sentence-initial span takes with it ("La Croix-Rouge a ouvert…").
 _FRENCH_ARTICLE = re.compile(r"(?:Le|La|Les)\s+(?=[A-ZÀ-Ý])")
+# A lower-case word or an ordinal ("12e", "3ème", "1re") before the name in a French span.
+_FRENCH_LEAD_WORD = re.compile(r"(?:\d{1,3}(?:e|er|re|ère|ème)s?|[a-zà-ÿ][\w-]*)\s+")
+# The rest of an institution's name the model cut at "et" ("Service départemental d’incendie"
+# + "et de secours"), when the whole is introduced with its acronym: "… et de secours (SDIS)".
+_FRENCH_NAME_TAIL = re.compile(
+    r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])?[a-zà-ÿ][\w-]*"
+    r"(?:\s+[a-zà-ÿ][\w-]*){0,2}(?=\s*\([A-Z]{2,}\))")
 _ELISION_WORDS = {"l", "d", "n", "s", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                   "quoiqu", "presqu"}
 # Lower-case particles that may start a name ("al-Tanf", "de Gaulle", "van Gogh").
@@ -97,6 +104,7 @@ def repair(text, start, end, lang, lower_words=frozenset()):
         return []  # a handle, whoever it names
     if lang == "fr":
         start = _skip_french_determiners(text, start, end)
+        end = french_name_tail(text, start, end)
     pair = _PAIR_BEFORE_PLURAL.fullmatch(text, start, end)
     if pair and PLURAL_PLACE_AFTER.match(text, end):
         return [pair.span(1), pair.span(2)]  # "Orange and Riverside counties": two places
@@ -113,9 +121,10 @@ def repair(text, start, end, lang, lower_words=frozenset()):
 
 
 def _skip_french_determiners(text, start, end):
-    """Past "préfecture de", "d’", "L’" and a sentence-initial "La" before the name itself."""
+    """Past "préfecture de", "12e journée de", "d’", "L’" and a sentence-initial "La" before
+    the name itself."""
     while start < end:
-        word = re.match(r"[a-zà-ÿ][\w-]*\s+", text[start:end])
+        word = _FRENCH_LEAD_WORD.match(text[start:end])
         elided = _ELIDED.match(text, start, end)
         if word and any(ch.isupper() for ch in text[start + word.end():end]):
             start += word.end()
@@ -130,6 +139,16 @@ def _skip_french_determiners(text, start, end):
         if not re.search(r"[a-zà-ÿ,]\s+" + re.escape(text[start:end]), text):
             start = article.end() if rest else start
     return start
+
+
+def french_name_tail(text, start, end):
+    """Where a French institution's name ends: past "et de secours" when the model stopped at
+    "et" and the whole name is followed by its acronym in brackets; `end` otherwise. Only for a
+    name that already holds a lower-case word, as such names do ("Service départemental …")."""
+    if not re.search(r"\s[a-zà-ÿ]", text[start:end]):
+        return end
+    tail = _FRENCH_NAME_TAIL.match(text, end)
+    return tail.end() if tail else end
 
 
 def _sentence_start(text, position):

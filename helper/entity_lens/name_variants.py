@@ -28,6 +28,7 @@ _PLACE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth|principality)\s
                        re.IGNORECASE)
 _JOINERS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "von", "van", "der", "&",
             "on", "in", "et", "d"}
+_ELIDED_ARTICLE = re.compile(r"^(?:[dl]|qu)['’](?=\w)", re.IGNORECASE)
 # Places nest ("California" is not "Southern California"): only these kinds join by parts.
 _PART_FAMILIES = {"ORG", "OTHER"}
 FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -57,7 +58,8 @@ def _words(name):
 
 
 def _initials(words):
-    kept = [w for w in words if w.casefold() not in _JOINERS]
+    # A French elided article is no word of its own: "d’incendie" gives the I of SDIS.
+    kept = [w for w in (_ELIDED_ARTICLE.sub("", w) for w in words) if w.casefold() not in _JOINERS]
     return "".join(w[0] for w in kept).upper() if len(kept) >= 2 else None
 
 

@@ -7,7 +7,7 @@ Each rule can be switched off by name for measuring what it is worth (scripts/en
 import os
 
 from .consistency import relabel
-from .context_types import retype_from_context
+from .context_types import is_plural_demonym, retype_from_context, unlabelled_demonyms
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
 from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
@@ -44,16 +44,22 @@ def refine_mentions(text, mentions, lang, without=None):
                 else Mention(m.start, m.end, m.text, m.label)
             if cleaned is None:
                 continue
-            if "junk" not in without and (is_junk(cleaned.text, lang, lower)
-                                          or cleaned.text in common_acronyms
-                                          or written_in_lower_case(cleaned.text, text)
-                                          or is_portfolio(text, cleaned.start, cleaned.text)):
+            if "junk" not in without and _is_junk(text, cleaned, lang, lower, common_acronyms):
                 continue
             refined.append(cleaned)
     if "unglue" not in without:
         refined = unglue(text, refined, lower, NAME_LABELS)
     if "context" not in without:
+        refined = unlabelled_demonyms(text, refined, lang)
         retype_from_context(text, refined, lang)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined
+
+
+def _is_junk(text, mention, lang, lower, common_acronyms):
+    if is_plural_demonym(text, mention.start, mention.text, lang):
+        return False  # "les Bretons" beside "les voyageurs bretons"
+    return (is_junk(mention.text, lang, lower) or mention.text in common_acronyms
+            or written_in_lower_case(mention.text, text)
+            or is_portfolio(text, mention.start, mention.text))
