@@ -81,6 +81,11 @@ _PLACE_TAIL = {
 }
 _PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "gare", "aéroport",
                       "stade", "impasse", "allée", "cours", "chemin", "route"}}
+_EVENT_HEADS = {"coupe", "championnat", "championnats", "tournoi", "festival", "jeux", "mondial",
+                "biennale", "rallye"}
+# "Ligue" heads organisations too ("Ligue de football professionnel", "Ligue des droits de
+# l’homme"): only a number or these make it a competition.
+_LEAGUE_EVENTS = {"des champions", "europa", "conférence", "des nations"}
 # Prepositions that put what follows on a map ("in Palmyra", "near al-Tanf", "à Trèbes").
 _LOCATIVE = {"en": {"in", "near", "outside"}, "fr": {"à", "près"}}
 # Nouns a person's surname qualifies and a company's name does not ("the Trump administration",
@@ -185,6 +190,17 @@ def _at_dateline(text, mention):
             and bool(_DATELINE_AFTER.match(text, mention.end)))
 
 
+def _is_event_shape(words, lang):
+    """French competitions and festivals by their head: "Coupe de France", "Ligue des
+    champions", "Ligue 1", "Festival de Cannes"; never "Ligue de football professionnel"."""
+    if lang != "fr" or len(words) < 2:
+        return False
+    head, second = words[0].casefold(), words[1].casefold()
+    if head == "ligue":
+        return second.isdigit() or " ".join(w.casefold() for w in words[1:]) in _LEAGUE_EVENTS
+    return head in _EVENT_HEADS
+
+
 def _is_place_shape(words, lang):
     if len(words) < 2:
         return False
@@ -226,6 +242,8 @@ def relabel(text, mentions, lang, lone_person=True):
         key = m.text.casefold()
         if _is_place_shape(words, lang):
             m.label = "FAC"
+        elif _is_event_shape(words, lang):
+            m.label = "EVENT"
         elif _at_dateline(text, m):
             m.label = "GPE"
         elif key in people:
