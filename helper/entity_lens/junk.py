@@ -184,6 +184,19 @@ def count_noun_acronyms(text):
             | {m.group(1) for m in _ACRONYM_COUNTED.finditer(text)})
 
 
+def headline_first_word(text, start, name, lang):
+    """A French headline's first word that the article never uses again ("Crues dans l’Aude :
+    …", "Grève à la SNCF"): French capitalises only a headline's first word, so a one-word
+    "name" there is most often a common noun; a real name there comes back in the body."""
+    if lang != "fr" or start != 0 or " " in name:
+        return False
+    line = text.split("\n", 1)[0].rstrip()
+    if len(line) > 200 or line.endswith((".", "»", "”", "\"")):
+        return False  # the text opens with its body, not with the headline
+    body = text[len(name):].casefold()
+    return not contains_words(body, name.casefold())
+
+
 def written_in_lower_case(name, text):
     """Whether the text also writes this multi-word name in lower case ("Defensive Line" as a
     section heading, "defensive line" in the prose): a common noun phrase, not a name."""

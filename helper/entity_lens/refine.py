@@ -10,8 +10,8 @@ from .consistency import relabel
 from .context_types import is_plural_demonym, retype_from_context, unlabelled_demonyms
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
-from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
-                   repair, written_in_lower_case)
+from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
+                   lowercase_words, repair, written_in_lower_case)
 
 RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
@@ -62,4 +62,5 @@ def _is_junk(text, mention, lang, lower, common_acronyms):
         return False  # "les Bretons" beside "les voyageurs bretons"
     return (is_junk(mention.text, lang, lower) or mention.text in common_acronyms
             or written_in_lower_case(mention.text, text)
+            or headline_first_word(text, mention.start, mention.text, lang)
             or is_portfolio(text, mention.start, mention.text))
