@@ -49,7 +49,7 @@ _PAIRED_PLURAL_PLACE = re.compile(r"\s+(?:and|et)\s+[A-ZÀ-Ý][\w.-]*")
 _AGE_OF = re.compile(r"\b\d{1,3},?\s+of\s+$")
 _BETWEEN = {"en": ("between", "and"), "fr": ("entre", "et")}
 _DEMONYM = re.compile(
-    r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines|ons|onnes)")
+    r"[A-ZÀ-Ý][a-zà-ÿ-]+(?:iens|iennes|ais|aises|ois|oises|ains|aines|[^i]ons|[^i]onnes)")
 _PLURAL_ARTICLE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.IGNORECASE)
 _PLURAL_DEMONYM = re.compile(r"(?<![\w’'])(?:les|des|aux|ces)\s+(" + _DEMONYM.pattern + r")\b",
                              re.IGNORECASE)
