@@ -70,9 +70,16 @@ _NOT_PERSON_WORDS = {
     "observatory", "telescope", "telescopes", "laboratory", "labs", "robotics", "aerospace",
     "motors", "pharmaceuticals", "partners", "ventures", "holdings", "studios", "airways",
     "mairie", "hôpital", "musée", "rue", "place", "boulevard", "fondation",
+    # Heads of firms' and teams' names ("Halvorsen Capital", "Altair Engineering", "Leeds United").
+    "capital", "engineering", "united", "industries", "chamber", "suites", "hotel", "inn",
 }
 _PLACE_WORDS = {"street", "road", "avenue", "drive", "county", "city", "river", "lake", "mount",
                 "park", "island", "islands", "valley", "rue", "place", "boulevard"}
+# Last words only an organisation's name ends with: a "place" so named is an organisation
+# ("the Tulsa Regional Chamber", "Sierra Nevada Corp.").
+_ORG_TAIL = {"chamber", "council", "committee", "commission", "association", "company",
+             "corporation", "inc", "corp", "llc", "ltd", "plc", "group", "partners", "capital",
+             "holdings", "foundation", "institute", "agency", "ministry", "party"}
 _PLACE_TAIL = {
     "en": {"street", "st", "drive", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane",
            "highway", "hwy", "place", "square", "bridge", "airport", "parkway", "terrace",
@@ -204,7 +211,9 @@ def relabel(text, mentions, lang, lone_person=True):
         words = _words(m.text)
         key = m.text.casefold()
         organisation_like = any(w.casefold() in _NOT_PERSON_WORDS for w in words)
-        if m.label == "PERSON" and organisation_like:
+        if m.label in ("GPE", "LOC", "FAC") and len(words) > 1 and words[-1].casefold() in _ORG_TAIL:
+            m.label = "ORG"
+        elif m.label == "PERSON" and organisation_like:
             # "Ceres Robotics", "Keck Observatory"; "Crater Lake", "Mount Hood"
             m.label = "LOC" if any(w.casefold() in _PLACE_WORDS for w in words) else "ORG"
         elif m.label == "PERSON" and len(words) >= 2:

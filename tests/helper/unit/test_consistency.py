@@ -141,3 +141,17 @@ def test_the_first_word_of_a_product_name_alone_is_that_product():
     text = "The Hubble Space Telescope saw it. Hubble's camera is old."
     assert labels(text, [("Hubble Space Telescope", "ORG"), ("Hubble", "ORG")]) == [
         ("Hubble Space Telescope", "PRODUCT"), ("Hubble", "PRODUCT")]
+
+
+def test_a_firm_or_team_head_word_makes_no_person():
+    text = "Investors led by Nordvik Capital and the fans of Leeds United cheered Jane Capitalo."
+    assert labels(text, [("Nordvik Capital", "PERSON"), ("Leeds United", "PERSON"),
+                         ("Jane Capitalo", "PERSON")]) == [
+        ("Nordvik Capital", "ORG"), ("Leeds United", "ORG"), ("Jane Capitalo", "PERSON")]
+
+
+def test_a_place_whose_name_ends_like_an_organisation_is_one():
+    text = "They met at the Dover Regional Chamber, near Chamber Street and in Dover Hills."
+    assert labels(text, [("the Dover Regional Chamber", "FAC"), ("Chamber Street", "FAC"),
+                         ("Dover Hills", "GPE")]) == [
+        ("the Dover Regional Chamber", "ORG"), ("Chamber Street", "FAC"), ("Dover Hills", "GPE")]
