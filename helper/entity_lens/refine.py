@@ -8,12 +8,13 @@ import os
 
 from .consistency import relabel
 from .context_types import retype_from_context
+from .described_names import retype_described
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
 from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
                    repair, written_in_lower_case)
 
-RULES = ("repair", "junk", "unglue", "context", "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "context", "described", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -54,6 +55,8 @@ def refine_mentions(text, mentions, lang, without=None):
         refined = unglue(text, refined, lower, NAME_LABELS)
     if "context" not in without:
         retype_from_context(text, refined, lang)
+    if "described" not in without:
+        retype_described(text, refined, lang)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined

@@ -1,0 +1,46 @@
+"""Names an English text describes as a company or a place (entity_lens.described_names)."""
+
+from entity_lens.described_names import retype_described
+from test_consistency import mentions_of
+
+
+def described(text, spans, lang="en"):
+    return [(m.text, m.label) for m in retype_described(text, mentions_of(text, spans), lang)]
+
+
+def test_an_appositive_kind_of_company_makes_an_organisation_everywhere():
+    text = ("Investors were led by Nordvik Capital, the Denver firm that backs Orbitek. "
+            "Nordvik Capital declined to comment.")
+    assert described(text, [("Nordvik Capital", "PERSON"), ("Orbitek", "ORG"),
+                            ("Nordvik Capital", "PERSON")]) == [
+        ("Nordvik Capital", "ORG"), ("Orbitek", "ORG"), ("Nordvik Capital", "ORG")]
+
+
+def test_a_person_described_with_a_company_stays_a_person():
+    text = ("Ana Ruiz, the company's founder, spoke. Tom Lee, the head of the firm, agreed. "
+            "Mia Sol, a company spokeswoman, did not.")
+    spans = [("Ana Ruiz", "PERSON"), ("Tom Lee", "PERSON"), ("Mia Sol", "PERSON")]
+    assert described(text, spans) == spans
+
+
+def test_every_name_listed_after_a_plural_kind_of_company_is_an_organisation():
+    text = ("NASA gave missions to companies Astrobotic, Lunar Works and Orbit Beyond. "
+            "Orbit Beyond left, said Jim Reed.")
+    assert described(text, [("NASA", "ORG"), ("Astrobotic", "LOC"), ("Lunar Works", "ORG"),
+                            ("Orbit Beyond", "PERSON"), ("Orbit Beyond", "PERSON"),
+                            ("Jim Reed", "PERSON")]) == [
+        ("NASA", "ORG"), ("Astrobotic", "ORG"), ("Lunar Works", "ORG"), ("Orbit Beyond", "ORG"),
+        ("Orbit Beyond", "ORG"), ("Jim Reed", "PERSON")]
+
+
+def test_where_a_person_is_from_is_a_place():
+    text = "Sen. Ray Holt, a Democrat from Broken Arrow, objected. Broken Arrow voted no."
+    assert described(text, [("Ray Holt", "PERSON"), ("Broken Arrow", "PERSON"),
+                            ("Broken Arrow", "PERSON")]) == [
+        ("Ray Holt", "PERSON"), ("Broken Arrow", "GPE"), ("Broken Arrow", "GPE")]
+
+
+def test_other_languages_are_left_alone():
+    text = "Les entreprises Astrobotic et Orbit Beyond."
+    spans = [("Astrobotic", "LOC"), ("Orbit Beyond", "PERSON")]
+    assert described(text, spans, "fr") == spans
