@@ -9,12 +9,13 @@ import os
 from .consistency import relabel
 from .context_types import retype_from_context
 from .described_names import retype_described
+from .name_heads import restore_heads
 from .fused_names import unglue
 from .entities import WATCH, Mention, clean_span
 from .junk import (count_noun_acronyms, is_junk, is_portfolio, link_lines, lowercase_words,
                    repair, written_in_lower_case)
 
-RULES = ("repair", "junk", "unglue", "context", "described", "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "heads", "context", "described", "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -53,6 +54,8 @@ def refine_mentions(text, mentions, lang, without=None):
             refined.append(cleaned)
     if "unglue" not in without:
         refined = unglue(text, refined, lower, NAME_LABELS)
+    if "heads" not in without:
+        refined = restore_heads(text, refined, lang)
     if "context" not in without:
         retype_from_context(text, refined, lang)
     if "described" not in without:
