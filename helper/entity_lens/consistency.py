@@ -104,7 +104,9 @@ _PRODUCT_NOUNS = {
     "en": {"mission", "missions", "program", "programs", "programme", "programmes", "rover",
            "rovers", "lander", "landers", "spacecraft", "probe", "probes", "telescope",
            "satellite", "satellites", "rocket", "rockets", "app", "apps", "drug", "drugs",
-           "vaccine", "smartphone", "console", "chatbot"},
+           "vaccine", "smartphone", "console", "chatbot", "drone", "drones", "vehicle",
+           "aircraft", "jet", "jetliner", "helicopter", "sedan", "hatchback", "suv", "crossover",
+           "laptop", "tablet", "handset", "headset", "chip", "processor"},
     "fr": set(),
 }
 _PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
@@ -160,8 +162,11 @@ def _products(text, mentions, nouns):
         words = _words(m.text)
         if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
             called[key] = called.get(key, 0) + 1
+    # A name only ever called a nationality qualifies the product, it is not one ("Chinese drones").
+    groups = {m.text.casefold() for m in mentions if m.label == "NORP"} - {
+        m.text.casefold() for m in mentions if m.label != "NORP"}
     products = {key for key, count in called.items()
-                if 2 * count >= seen[key] and key not in not_products}
+                if 2 * count >= seen[key] and key not in not_products | groups}
     # The first word of a product's name alone is that product ("Hubble", "Hubble Space Telescope").
     heads = {key.split()[0] for key in products if " " in key}
     return products | (heads & set(seen))

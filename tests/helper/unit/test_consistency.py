@@ -155,3 +155,11 @@ def test_a_place_whose_name_ends_like_an_organisation_is_one():
     assert labels(text, [("the Dover Regional Chamber", "FAC"), ("Chamber Street", "FAC"),
                          ("Dover Hills", "GPE")]) == [
         ("the Dover Regional Chamber", "ORG"), ("Chamber Street", "FAC"), ("Dover Hills", "GPE")]
+
+
+def test_a_vehicle_or_drone_noun_makes_a_product_but_not_of_a_nationality():
+    text = ("It will build the Falcon X2 delivery drone. Most output will be the Falcon X2, "
+            "and its Blue Moon uncrewed vehicle. Buyers shun Chinese drones.")
+    assert labels(text, [("Falcon X2", "ORG"), ("Falcon X2", "LAW"), ("Blue Moon", "ORG"),
+                         ("Chinese", "NORP")]) == [
+        ("Falcon X2", "PRODUCT"), ("Falcon X2", "PRODUCT"), ("Blue Moon", "PRODUCT"), ("Chinese", "NORP")]
