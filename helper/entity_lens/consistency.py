@@ -110,6 +110,10 @@ _PRODUCT_NOUNS = {
     "fr": set(),
 }
 _PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
+# A model or version word ending a name makes a product ("Falcon X2", "Airbus A320", "Firefox
+# 3.5", "Surface Pro"); plain numbers do not ("Channel 4", "Highway 412", "Apollo 11").
+_MODEL_WORD = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]{0,2}|\d+(?:\.\d+)+|Pro|Mini|Ultra")
+_MODEL_LABELS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "MISC"}
 _ROLE_AND_ADJECTIVE = re.compile(r"([^\W\d_][\w-]*)\s+[a-zà-ÿ][\w-]*,?\s+$")
 _COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
@@ -150,7 +154,7 @@ def _products(text, mentions, nouns):
     """Casefolded names that at least half their mentions call a product or a programme. An
     acronym ("a NASA mission") or a name that owns something ("SpaceX's rocket") is not one."""
     seen, called = {}, {}
-    not_products = set()
+    not_products, models = set(), set()
     for m in mentions:
         if m.label not in _NAMEABLE or m.label == "PERSON" and len(m.text.split()) > 1:
             continue
@@ -162,14 +166,17 @@ def _products(text, mentions, nouns):
         words = _words(m.text)
         if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
             called[key] = called.get(key, 0) + 1
+        elif len(words) > 1 and m.label in _MODEL_LABELS and _MODEL_WORD.fullmatch(words[-1]):
+            models.add(key)
     # A name only ever called a nationality qualifies the product, it is not one ("Chinese drones").
     groups = {m.text.casefold() for m in mentions if m.label == "NORP"} - {
         m.text.casefold() for m in mentions if m.label != "NORP"}
     products = {key for key, count in called.items()
                 if 2 * count >= seen[key] and key not in not_products | groups}
     # The first word of a product's name alone is that product ("Hubble", "Hubble Space Telescope").
+    # Not of a model's name: its first word is often the maker ("Apple iPad Pro").
     heads = {key.split()[0] for key in products if " " in key}
-    return products | (heads & set(seen))
+    return products | (heads & set(seen)) | (models - not_products)
 
 
 def _coordinated_people(text, mentions, known):

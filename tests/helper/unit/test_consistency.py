@@ -163,3 +163,10 @@ def test_a_vehicle_or_drone_noun_makes_a_product_but_not_of_a_nationality():
     assert labels(text, [("Falcon X2", "ORG"), ("Falcon X2", "LAW"), ("Blue Moon", "ORG"),
                          ("Chinese", "NORP")]) == [
         ("Falcon X2", "PRODUCT"), ("Falcon X2", "PRODUCT"), ("Blue Moon", "PRODUCT"), ("Chinese", "NORP")]
+
+
+def test_a_model_word_ending_a_name_makes_a_product_but_not_of_its_maker_or_a_channel():
+    text = "Apple sells the Apple iPad Pro and the Airbus A320 flies. Channel 4 aired it."
+    assert labels(text, [("Apple", "ORG"), ("Apple iPad Pro", "ORG"), ("Airbus A320", "ORG"),
+                         ("Channel 4", "ORG")]) == [
+        ("Apple", "ORG"), ("Apple iPad Pro", "PRODUCT"), ("Airbus A320", "PRODUCT"), ("Channel 4", "ORG")]
