@@ -32,6 +32,13 @@ _PLURAL_COMPANIES = re.compile(
     r"outlets|newspapers|broadcasters|banks|lenders|insurers|charities|nonprofits|manufacturers|"
     r"suppliers|makers|operators|utilities)\s+(?:(?:such\s+as|including|like)\s+)?$")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# "the Rukban camp", "the Rubkan refugee camp", "Sierra Nevada foothills", "Rukban residents";
+# "the northern Sierra Nevada". Not after a person, a group or an acronym ("a UN camp").
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:camp|camps|crossing|foothills|outskirts|suburbs|countryside|"
+    r"residents|border|coast|coastline|region|neighborhood|neighbourhood)\b")
+_DIRECTION_BEFORE = re.compile(r"\bthe\s+(?:northern|southern|eastern|western|central|"
+                               r"north-eastern|north-western|south-eastern|south-western)\s+$")
 _HOME_BEFORE = re.compile(
     r"\b(?:Democrat|Republican|native|natives|resident|residents|[Mm]ayor)\s+(?:from|of)\s+"
     r"(?:the\s+)?$")
@@ -52,7 +59,9 @@ def retype_described(text, mentions, lang):
         in_list = bool(joined or _PLURAL_COMPANIES.search(before))
         if in_list or _APPOSITIVE_COMPANY.match(text, m.end):
             decided.setdefault(m.text.casefold(), "ORG")
-        elif _HOME_BEFORE.search(before):
+        elif _HOME_BEFORE.search(before) or (
+                m.label not in ("PERSON", "NORP") and not m.text.isupper()
+                and (_PLACE_NOUN_AFTER.match(text, m.end) or _DIRECTION_BEFORE.search(before))):
             decided.setdefault(m.text.casefold(), "GPE")
     for m in mentions:
         m.label = decided.get(m.text.casefold(), m.label)

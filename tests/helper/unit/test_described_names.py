@@ -44,3 +44,12 @@ def test_other_languages_are_left_alone():
     text = "Les entreprises Astrobotic et Orbit Beyond."
     spans = [("Astrobotic", "LOC"), ("Orbit Beyond", "PERSON")]
     assert described(text, spans, "fr") == spans
+
+
+def test_a_place_noun_after_a_name_or_a_direction_before_it_makes_a_place():
+    text = ("Aid reached the Rukban refugee camp and the northern Sierra Nevada. Rukban waits. "
+            "A UN camp, Syrian residents and the Trump border wall.")
+    assert described(text, [("Rukban", "ORG"), ("Sierra Nevada", "ORG"), ("Rukban", "ORG"),
+                            ("UN", "ORG"), ("Syrian", "NORP"), ("Trump", "PERSON")]) == [
+        ("Rukban", "GPE"), ("Sierra Nevada", "GPE"), ("Rukban", "GPE"), ("UN", "ORG"),
+        ("Syrian", "NORP"), ("Trump", "PERSON")]
