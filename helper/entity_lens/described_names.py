@@ -20,7 +20,7 @@ _NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "
 _KINDS_OF_COMPANY = ("company|firm|startup|start-up|group|maker|manufacturer|carrier|retailer|"
                      "automaker|carmaker|airline|insurer|lender|chipmaker|conglomerate|nonprofit|"
                      "charity|outlet|agency|utility|operator|supplier|developer|provider|giant|"
-                     "bank|broadcaster|publisher|newspaper|magazine|brokerage|fund")
+                     "bank|broadcaster|publisher|newspaper|magazine|brokerage|fund|organization|organisation")
 # ", the Denver firm that …": up to three words before the kind, none a preposition (then the
 # kind belongs to something else: "the head of the firm"), and the kind ends the phrase.
 _APPOSITIVE_COMPANY = re.compile(
@@ -30,7 +30,14 @@ _APPOSITIVE_COMPANY = re.compile(
 _PLURAL_COMPANIES = re.compile(
     r"\b(?:companies|firms|startups|start-ups|carriers|airlines|retailers|automakers|carmakers|"
     r"outlets|newspapers|broadcasters|banks|lenders|insurers|charities|nonprofits|manufacturers|"
-    r"suppliers|makers|operators|utilities)\s+(?:(?:such\s+as|including|like)\s+)?$")
+    r"suppliers|makers|operators|utilities|organizations|organisations)\s+"
+    r"(?:(?:such\s+as|including|like)\s+)?$"
+    # "one standout charity (Dispensers for Safe Water)", "two charities (A and B)"
+    r"|\b(?:" + _KINDS_OF_COMPANY + r"|charities|companies|firms|organizations|organisations)\s+\(\s*$")
+# A title the model gives a name it does not know, beside an organisation: "The Liberal
+# Democrats and the Green Party" are two organisations, not a work.
+_GUESSED_WORK = {"WORK_OF_ART", "EVENT", "LAW"}
+_AND = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # "the Rukban camp", "the Rubkan refugee camp", "Sierra Nevada foothills", "Rukban residents";
 # "the northern Sierra Nevada". Not after a person, a group or an acronym ("a UN camp").
@@ -63,6 +70,11 @@ def retype_described(text, mentions, lang):
                 m.label not in ("PERSON", "NORP") and not m.text.isupper()
                 and (_PLACE_NOUN_AFTER.match(text, m.end) or _DIRECTION_BEFORE.search(before))):
             decided.setdefault(m.text.casefold(), "GPE")
+    for before, after in zip(mentions, mentions[1:]):
+        if _AND.fullmatch(text, before.end, after.start):
+            for work, other in ((before, after), (after, before)):
+                if work.label in _GUESSED_WORK and other.label == "ORG":
+                    decided.setdefault(work.text.casefold(), "ORG")
     for m in mentions:
         m.label = decided.get(m.text.casefold(), m.label)
     return mentions

@@ -53,3 +53,13 @@ def test_a_place_noun_after_a_name_or_a_direction_before_it_makes_a_place():
                             ("UN", "ORG"), ("Syrian", "NORP"), ("Trump", "PERSON")]) == [
         ("Rukban", "GPE"), ("Sierra Nevada", "GPE"), ("Rukban", "GPE"), ("UN", "ORG"),
         ("Syrian", "NORP"), ("Trump", "PERSON")]
+
+
+def test_a_kind_before_brackets_or_an_organisation_beside_it_makes_a_guessed_work_an_organisation():
+    text = ("It backs one standout charity (Pumps for Clean Water). The Liberal Democrats and the "
+            "Green Party agreed. He read Star Trek and The Hobbit.")
+    assert described(text, [("Pumps for Clean Water", "WORK_OF_ART"), ("The Liberal Democrats", "WORK_OF_ART"),
+                            ("Green Party", "ORG"), ("Star Trek", "WORK_OF_ART"),
+                            ("The Hobbit", "WORK_OF_ART")]) == [
+        ("Pumps for Clean Water", "ORG"), ("The Liberal Democrats", "ORG"), ("Green Party", "ORG"),
+        ("Star Trek", "WORK_OF_ART"), ("The Hobbit", "WORK_OF_ART")]
