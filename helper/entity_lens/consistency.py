@@ -3,15 +3,18 @@
 The small model labels each mention from a few words around it, so one person comes out as
 PERSON in one sentence and ORG in the next. Within one text:
 - a multi-word name the model once calls PERSON is a person everywhere, unless one of its words
-  names an organisation or a place ("Ceres Robotics", "Keck Observatory");
+  names an organisation or a place ("Ceres Robotics", "Keck Observatory", "Halvorsen
+  Capital"); a place whose name ends like an organisation's is one ("the Tulsa Regional Chamber");
 - a two- or three-word capitalised name right after a person's title or role ("Gov. Kristi
   Noem", "quarterback Mason Rudolph") or before an appositive role ("Steve Clarke, deputy
   administrator") is a person;
 - a lone word that is the surname of exactly one person named in full is that person;
 - an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
 - a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
-- a name that half its mentions call a mission, programme, rover, drug… is a product ("the
-  Artemis moon program", "Hubble Space Telescope"), unless it is an acronym or owns things;
+- a name that half its mentions call a mission, programme, rover, drone, drug… is a product
+  ("the Artemis moon program", "Hubble Space Telescope"), unless it is an acronym, owns things
+  or is only ever a nationality ("Chinese drones"); so is a name ending in a model or version
+  word ("Falcon X2", "iPad Pro");
 - a two- or three-word name listed with a person ("Herb Lash and Megan Davies") is a person;
 - a lone-word PERSON the text never names in full nor titles is an organisation, unless what
   follows is what only people have ("the Trump administration").
