@@ -52,6 +52,9 @@ FREQUENT_MIN_LEAD = 1.4
 # ... and from this many different ones: a text that repeats two words ("met", "in") is not
 # running text in that language, whatever their share.
 FREQUENT_MIN_DISTINCT = 4
+# A declared language whose frequent words make less than this share of running text is asked
+# about (English news text: 0.2 and more).
+DOUBTED_SHARE = 0.05
 
 _identifier = None
 _identifier_lock = threading.Lock()
@@ -93,19 +96,37 @@ def declared_language(html):
     return None
 
 
-def frequent_words_language(text):
-    """The language whose frequent words clearly dominate `text`, or None."""
+def frequent_word_shares(text):
+    """({language: share of the words at the start of `text` that are its frequent words},
+    the words counted); ({}, …) when there are too few words to tell."""
     words = re.findall(r"[^\W\d_]+", text[:SAMPLE_CHARS].lower())
     if len(words) < FREQUENT_MIN_WORDS:
-        return None
+        return {}, Counter()
     counts = Counter(words)
-    shares = sorted(((sum(counts[w] for w in frequent) / len(words), lang)
-                     for lang, frequent in _FREQUENT_WORDS.items()), reverse=True)
-    (best, lang), (second, _) = shares[0], shares[1]
+    return ({lang: sum(counts[w] for w in frequent) / len(words)
+             for lang, frequent in _FREQUENT_WORDS.items()}, counts)
+
+
+def frequent_words_language(text, measured=None):
+    """The language whose frequent words clearly dominate `text`, or None. `measured`:
+    frequent_word_shares(text), when already known."""
+    shares, counts = measured or frequent_word_shares(text)
+    if not shares:
+        return None
+    (best, lang), (second, _) = sorted(((share, lang) for lang, share in shares.items()),
+                                       reverse=True)[:2]
     distinct = sum(1 for w in _FREQUENT_WORDS[lang] if counts[w])
     if distinct < FREQUENT_MIN_DISTINCT:
         return None
     return lang if best >= FREQUENT_MIN_SHARE and best >= FREQUENT_MIN_LEAD * second else None
+
+
+def declaration_doubted(declared, shares):
+    """True when running text barely uses the declared language's frequent words while another
+    known language's are common: French declared `lang="en"`, too close to Spanish to decide
+    alone, is no reason to read it as English."""
+    return (declared in shares and shares[declared] < DOUBTED_SHARE
+            and max(shares.values()) >= FREQUENT_MIN_SHARE)
 
 
 def detect_language(text, classify=None):
@@ -128,10 +149,11 @@ def guess_language(text):
 def page_language(html, text):
     """The declared language, unless the text clearly says another; else the text's guess."""
     declared = declared_language(html)
-    quick = frequent_words_language(text)
+    shares = frequent_word_shares(text)
+    quick = frequent_words_language(text, shares)
     if quick:
         code, probability = quick, 1.0
-    elif declared:
+    elif declared and not declaration_doubted(declared, shares[0]):
         return declared  # nothing in the text says otherwise clearly enough to pay for more
     else:
         code, probability = detect_language(text, classify_apart)

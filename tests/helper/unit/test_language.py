@@ -63,6 +63,27 @@ def test_the_text_overrules_the_declaration_only_when_it_is_clear():
     assert page_language('<html lang="de">', "Kaja Kallas in Tallinn.") == "de"
 
 
+# French whose frequent words alone cannot tell it from Spanish ("de", "la", "que" are both).
+FRENCH_NEAR_SPANISH = (
+    "Procès de la fusillade de Vénissieux : dix ans de réclusion pour le tireur. La cour "
+    "d’assises du Rhône a condamné vendredi Karim Benslama, 29 ans, à dix ans de réclusion "
+    "criminelle pour la fusillade de la place Henri-Barbusse, en juin 2024. Deux autres accusés, "
+    "originaires de Vaulx-en-Velin, ont été acquittés. L’avocat de la défense, Me Julien Portal, "
+    "a annoncé son intention de faire appel de la décision devant la cour d’appel de Grenoble.")
+
+
+def test_a_declaration_the_text_barely_uses_is_checked_by_the_identifier(monkeypatch):
+    assert frequent_words_language(FRENCH_NEAR_SPANISH) is None
+    assert page_language('<html lang="en">', FRENCH_NEAR_SPANISH) == "fr"
+    # A declaration the text does use is taken at its word, without the identifier's child
+    # process: English full of names, declared English.
+    asked = []
+    monkeypatch.setattr(language, "classify_apart", lambda text: asked.append(text) or ("de", 1.0))
+    names = ("Karim Benslama and Julien Portal met Anna Svensson, Lars Holm and Mika Virtanen in "
+             "Oslo, Bergen and Tromsø on Monday; Aker, Equinor, Orkla and Telenor sent staff. ")
+    assert page_language('<html lang="en">', names * 3) == "en" and asked == []
+
+
 def test_without_a_declaration_the_text_decides_or_nothing_does():
     assert page_language("<html>", ENGLISH) == "en"
     assert page_language("<html>", "12 34") is None
