@@ -17,6 +17,8 @@ from .reader_blocks import remove_keeping_tail
 _FIGURES_WITH_CAPTION = etree.XPath("//figure[figcaption][not(.//table)]")
 _CLASSED_CAPTIONS = etree.XPath(
     r"//*[self::p or self::div or self::span]"
+    # A plain XPath test first: the regular expression calls back into Python for each element.
+    r"[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]"
     r"[re:test(@class, '(^|[\s_-])caption([\s_-]|$)', 'i')]"
     r"[../descendant::img or ../descendant::picture]",
     namespaces={"re": "http://exslt.org/regular-expressions"})
