@@ -3,15 +3,18 @@
 The small model labels each mention from a few words around it, so one person comes out as
 PERSON in one sentence and ORG in the next. Within one text:
 - a multi-word name the model once calls PERSON is a person everywhere, unless one of its words
-  names an organisation or a place ("Ceres Robotics", "Keck Observatory");
+  names an organisation or a place ("Ceres Robotics", "Keck Observatory", "Halvorsen
+  Capital"); a place whose name ends like an organisation's is one ("the Tulsa Regional Chamber");
 - a two- or three-word capitalised name right after a person's title or role ("Gov. Kristi
   Noem", "quarterback Mason Rudolph") or before an appositive role ("Steve Clarke, deputy
   administrator") is a person;
 - a lone word that is the surname of exactly one person named in full is that person;
 - an all-caps name opening a paragraph before a dash is a dateline, a place ("SIOUX FALLS —");
 - a name ending in a street or building word is a place ("Jolinda Drive", "Caldwell Place");
-- a name that half its mentions call a mission, programme, rover, drug… is a product ("the
-  Artemis moon program", "Hubble Space Telescope"), unless it is an acronym or owns things;
+- a name that half its mentions call a mission, programme, rover, drone, drug… is a product
+  ("the Artemis moon program", "Hubble Space Telescope"), unless it is an acronym, owns things
+  or is only ever a nationality ("Chinese drones"); so is a name ending in a model or version
+  word ("Falcon X2", "iPad Pro");
 - a two- or three-word name listed with a person ("Herb Lash and Megan Davies") is a person;
 - a lone-word PERSON the text never names in full nor titles is an organisation, unless what
   follows is what only people have ("the Trump administration").
@@ -70,9 +73,16 @@ _NOT_PERSON_WORDS = {
     "observatory", "telescope", "telescopes", "laboratory", "labs", "robotics", "aerospace",
     "motors", "pharmaceuticals", "partners", "ventures", "holdings", "studios", "airways",
     "mairie", "hôpital", "musée", "rue", "place", "boulevard", "fondation",
+    # Heads of firms' and teams' names ("Halvorsen Capital", "Altair Engineering", "Leeds United").
+    "capital", "engineering", "united", "industries", "chamber", "suites", "hotel", "inn",
 }
 _PLACE_WORDS = {"street", "road", "avenue", "drive", "county", "city", "river", "lake", "mount",
                 "park", "island", "islands", "valley", "rue", "place", "boulevard"}
+# Last words only an organisation's name ends with: a "place" so named is an organisation
+# ("the Tulsa Regional Chamber", "Sierra Nevada Corp.").
+_ORG_TAIL = {"chamber", "council", "committee", "commission", "association", "company",
+             "corporation", "inc", "corp", "llc", "ltd", "plc", "group", "partners", "capital",
+             "holdings", "foundation", "institute", "agency", "ministry", "party"}
 _PLACE_TAIL = {
     "en": {"street", "st", "drive", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane",
            "highway", "hwy", "place", "square", "bridge", "airport", "parkway", "terrace",
@@ -102,10 +112,16 @@ _PRODUCT_NOUNS = {
     "en": {"mission", "missions", "program", "programs", "programme", "programmes", "rover",
            "rovers", "lander", "landers", "spacecraft", "probe", "probes", "telescope",
            "satellite", "satellites", "rocket", "rockets", "app", "apps", "drug", "drugs",
-           "vaccine", "smartphone", "console", "chatbot"},
+           "vaccine", "smartphone", "console", "chatbot", "drone", "drones", "vehicle",
+           "aircraft", "jet", "jetliner", "helicopter", "sedan", "hatchback", "suv", "crossover",
+           "laptop", "tablet", "handset", "headset", "chip", "processor"},
     "fr": set(),
 }
 _PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
+# A model or version word ending a name makes a product ("Falcon X2", "Airbus A320", "Firefox
+# 3.5", "Surface Pro"); plain numbers do not ("Channel 4", "Highway 412", "Apollo 11").
+_MODEL_WORD = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]{0,2}|\d+(?:\.\d+)+|Pro|Mini|Ultra")
+_MODEL_LABELS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "MISC"}
 _ROLE_AND_ADJECTIVE = re.compile(r"([^\W\d_][\w-]*)\s+[a-zà-ÿ][\w-]*,?\s+$")
 _COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
@@ -146,7 +162,7 @@ def _products(text, mentions, nouns):
     """Casefolded names that at least half their mentions call a product or a programme. An
     acronym ("a NASA mission") or a name that owns something ("SpaceX's rocket") is not one."""
     seen, called = {}, {}
-    not_products = set()
+    not_products, models = set(), set()
     for m in mentions:
         if m.label not in _NAMEABLE or m.label == "PERSON" and len(m.text.split()) > 1:
             continue
@@ -158,11 +174,17 @@ def _products(text, mentions, nouns):
         words = _words(m.text)
         if (after and after.group(1) in nouns) or (len(words) > 1 and words[-1].casefold() in nouns):
             called[key] = called.get(key, 0) + 1
+        elif len(words) > 1 and m.label in _MODEL_LABELS and _MODEL_WORD.fullmatch(words[-1]):
+            models.add(key)
+    # A name only ever called a nationality qualifies the product, it is not one ("Chinese drones").
+    groups = {m.text.casefold() for m in mentions if m.label == "NORP"} - {
+        m.text.casefold() for m in mentions if m.label != "NORP"}
     products = {key for key, count in called.items()
-                if 2 * count >= seen[key] and key not in not_products}
+                if 2 * count >= seen[key] and key not in not_products | groups}
     # The first word of a product's name alone is that product ("Hubble", "Hubble Space Telescope").
+    # Not of a model's name: its first word is often the maker ("Apple iPad Pro").
     heads = {key.split()[0] for key in products if " " in key}
-    return products | (heads & set(seen))
+    return products | (heads & set(seen)) | (models - not_products)
 
 
 def _coordinated_people(text, mentions, known):
@@ -220,7 +242,9 @@ def relabel(text, mentions, lang, lone_person=True):
         words = _words(m.text)
         key = m.text.casefold()
         organisation_like = any(w.casefold() in _NOT_PERSON_WORDS for w in words)
-        if m.label == "PERSON" and organisation_like:
+        if m.label in ("GPE", "LOC", "FAC") and len(words) > 1 and words[-1].casefold() in _ORG_TAIL:
+            m.label = "ORG"
+        elif m.label == "PERSON" and organisation_like:
             # "Ceres Robotics", "Keck Observatory"; "Crater Lake", "Mount Hood"
             m.label = "LOC" if any(w.casefold() in _PLACE_WORDS for w in words) else "ORG"
         elif m.label == "PERSON" and len(words) >= 2:

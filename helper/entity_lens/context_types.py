@@ -36,7 +36,9 @@ _PLACE_NOUNS = {"fr": {"commune", "ville", "village", "vallée", "région", "dé
 _ORG_NOUNS["en"] = {"journal", "newspaper", "magazine", "tabloid", "broadcaster", "publisher",
                     "company", "firm", "startup", "start-up", "carrier", "retailer", "automaker",
                     "carmaker", "airline", "insurer", "lender", "chipmaker", "conglomerate",
-                    "nonprofit", "charity", "outlet", "agency", "group", "think-tank", "brokerage"}
+                    "nonprofit", "charity", "outlet", "agency", "group", "think-tank", "brokerage",
+                    "utility", "operator", "maker", "manufacturer", "supplier", "developer",
+                    "provider", "giant", "bank"}
 _PLACE_NOUNS["en"] = {"planet", "moon", "river", "dwarf-planet"}
 _PLACE_OF_NOUNS = {"en": {"city", "town", "village", "county", "state", "province", "district",
                           "region", "island", "borough", "municipality", "township"}}

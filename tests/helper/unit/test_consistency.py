@@ -141,3 +141,32 @@ def test_the_first_word_of_a_product_name_alone_is_that_product():
     text = "The Hubble Space Telescope saw it. Hubble's camera is old."
     assert labels(text, [("Hubble Space Telescope", "ORG"), ("Hubble", "ORG")]) == [
         ("Hubble Space Telescope", "PRODUCT"), ("Hubble", "PRODUCT")]
+
+
+def test_a_firm_or_team_head_word_makes_no_person():
+    text = "Investors led by Nordvik Capital and the fans of Leeds United cheered Jane Capitalo."
+    assert labels(text, [("Nordvik Capital", "PERSON"), ("Leeds United", "PERSON"),
+                         ("Jane Capitalo", "PERSON")]) == [
+        ("Nordvik Capital", "ORG"), ("Leeds United", "ORG"), ("Jane Capitalo", "PERSON")]
+
+
+def test_a_place_whose_name_ends_like_an_organisation_is_one():
+    text = "They met at the Dover Regional Chamber, near Chamber Street and in Dover Hills."
+    assert labels(text, [("the Dover Regional Chamber", "FAC"), ("Chamber Street", "FAC"),
+                         ("Dover Hills", "GPE")]) == [
+        ("the Dover Regional Chamber", "ORG"), ("Chamber Street", "FAC"), ("Dover Hills", "GPE")]
+
+
+def test_a_vehicle_or_drone_noun_makes_a_product_but_not_of_a_nationality():
+    text = ("It will build the Falcon X2 delivery drone. Most output will be the Falcon X2, "
+            "and its Blue Moon uncrewed vehicle. Buyers shun Chinese drones.")
+    assert labels(text, [("Falcon X2", "ORG"), ("Falcon X2", "LAW"), ("Blue Moon", "ORG"),
+                         ("Chinese", "NORP")]) == [
+        ("Falcon X2", "PRODUCT"), ("Falcon X2", "PRODUCT"), ("Blue Moon", "PRODUCT"), ("Chinese", "NORP")]
+
+
+def test_a_model_word_ending_a_name_makes_a_product_but_not_of_its_maker_or_a_channel():
+    text = "Apple sells the Apple iPad Pro and the Airbus A320 flies. Channel 4 aired it."
+    assert labels(text, [("Apple", "ORG"), ("Apple iPad Pro", "ORG"), ("Airbus A320", "ORG"),
+                         ("Channel 4", "ORG")]) == [
+        ("Apple", "ORG"), ("Apple iPad Pro", "PRODUCT"), ("Airbus A320", "PRODUCT"), ("Channel 4", "ORG")]

@@ -75,3 +75,9 @@ def test_a_trade_mark_sign_makes_a_product():
     text = "Its Digital Intuition® engine and Acme™ ran."
     assert retyped(text, [("Digital Intuition", "ORG"), ("Acme", "ORG")], "en") == [
         ("Digital Intuition", "PRODUCT"), ("Acme", "PRODUCT")]
+
+
+def test_an_english_trade_before_a_name_makes_an_organisation():
+    text = "Its customers include the Spanish utility Ebrosa and the satellite maker Orbitek, says Lena Holm."
+    assert retyped(text, [("Ebrosa", "GPE"), ("Orbitek", "PERSON"), ("Lena Holm", "PERSON")], "en") == [
+        ("Ebrosa", "ORG"), ("Orbitek", "ORG"), ("Lena Holm", "PERSON")]

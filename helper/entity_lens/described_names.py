@@ -1,0 +1,80 @@
+"""Names an English text says, in so many words, are a company or a place.
+
+The small model labels a name it does not know from its shape ("Halvorsen Capital", "Orbit
+Beyond" look like people); news writing describes such names outright, and that description
+settles the type, even against a PERSON label:
+- an appositive whose head is a kind of company: "Halvorsen Capital, the Denver firm that…",
+  "DJI, the Shenzhen company" (not "Ana Ruiz, the company's founder", "the head of the firm");
+- a plural kind of company before a list: "companies Astrobotic, Intuitive Machines and Orbit
+  Beyond", "carriers such as Ryanair and easyJet" — every name of the list;
+- where a person is from: "a Democrat from Broken Arrow", "a native of Tulsa", "residents of
+  Rukban", "the mayor of Catoosa".
+A name so described is that kind wherever it recurs. One pass over the mentions, one look at
+the words just before and after each.
+"""
+
+import re
+
+_NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+             "LAW", "LANGUAGE", "MISC"}
+_KINDS_OF_COMPANY = ("company|firm|startup|start-up|group|maker|manufacturer|carrier|retailer|"
+                     "automaker|carmaker|airline|insurer|lender|chipmaker|conglomerate|nonprofit|"
+                     "charity|outlet|agency|utility|operator|supplier|developer|provider|giant|"
+                     "bank|broadcaster|publisher|newspaper|magazine|brokerage|fund|organization|organisation")
+# ", the Denver firm that …": up to three words before the kind, none a preposition (then the
+# kind belongs to something else: "the head of the firm"), and the kind ends the phrase.
+_APPOSITIVE_COMPANY = re.compile(
+    r",\s+(?:the|a|an)\s+(?:(?!(?:of|at|for|to|in|by|from|with)\b)[\w.&-]+\s+){0,3}?"
+    r"(?:" + _KINDS_OF_COMPANY + r")(?=\s*[,.;:)]|\s+(?:that|which|whose|based|behind|founded|"
+    r"backed|owned|led|run|in|with)\b)")
+_PLURAL_COMPANIES = re.compile(
+    r"\b(?:companies|firms|startups|start-ups|carriers|airlines|retailers|automakers|carmakers|"
+    r"outlets|newspapers|broadcasters|banks|lenders|insurers|charities|nonprofits|manufacturers|"
+    r"suppliers|makers|operators|utilities|organizations|organisations)\s+"
+    r"(?:(?:such\s+as|including|like)\s+)?$"
+    # "one standout charity (Dispensers for Safe Water)", "two charities (A and B)"
+    r"|\b(?:" + _KINDS_OF_COMPANY + r"|charities|companies|firms|organizations|organisations)\s+\(\s*$")
+# A title the model gives a name it does not know, beside an organisation: "The Liberal
+# Democrats and the Green Party" are two organisations, not a work.
+_GUESSED_WORK = {"WORK_OF_ART", "EVENT", "LAW"}
+_AND = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
+_LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# "the Rukban camp", "the Rubkan refugee camp", "Sierra Nevada foothills", "Rukban residents";
+# "the northern Sierra Nevada". Not after a person, a group or an acronym ("a UN camp").
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:camp|camps|crossing|foothills|outskirts|suburbs|countryside|"
+    r"residents|border|coast|coastline|region|neighborhood|neighbourhood)\b")
+_DIRECTION_BEFORE = re.compile(r"\bthe\s+(?:northern|southern|eastern|western|central|"
+                               r"north-eastern|north-western|south-eastern|south-western)\s+$")
+_HOME_BEFORE = re.compile(
+    r"\b(?:Democrat|Republican|native|natives|resident|residents|[Mm]ayor)\s+(?:from|of)\s+"
+    r"(?:the\s+)?$")
+
+
+def retype_described(text, mentions, lang):
+    """Set the label of every name the text describes as a company or a place. In place."""
+    if lang != "en":
+        return mentions
+    decided = {}
+    in_list = False
+    for i, m in enumerate(mentions):
+        if m.label not in _NAMEABLE:
+            in_list = False
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        joined = i > 0 and in_list and _LIST_JOINER.fullmatch(text, mentions[i - 1].end, m.start)
+        in_list = bool(joined or _PLURAL_COMPANIES.search(before))
+        if in_list or _APPOSITIVE_COMPANY.match(text, m.end):
+            decided.setdefault(m.text.casefold(), "ORG")
+        elif _HOME_BEFORE.search(before) or (
+                m.label not in ("PERSON", "NORP") and not m.text.isupper()
+                and (_PLACE_NOUN_AFTER.match(text, m.end) or _DIRECTION_BEFORE.search(before))):
+            decided.setdefault(m.text.casefold(), "GPE")
+    for before, after in zip(mentions, mentions[1:]):
+        if _AND.fullmatch(text, before.end, after.start):
+            for work, other in ((before, after), (after, before)):
+                if work.label in _GUESSED_WORK and other.label == "ORG":
+                    decided.setdefault(work.text.casefold(), "ORG")
+    for m in mentions:
+        m.label = decided.get(m.text.casefold(), m.label)
+    return mentions
