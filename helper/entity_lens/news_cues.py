@@ -1,0 +1,171 @@
+"""What English news writing says about a name, beyond the model's few words of context.
+
+- An acronym in brackets spells the name before it: "the Medicines and Healthcare products
+  Regulatory Agency (MHRA)" is one name, however the model cut it ("Medicines" + "Healthcare").
+- A courtesy or office title is no part of a person's name ("Councillor Rachel Whitlock",
+  "Prof Helen Okafor" → "Rachel Whitlock", "Helen Okafor"), and a lone word right after one is
+  a person ("Mr Justice Pryce" → "Pryce").
+- A person's name holds no digit: a "person" such as "Aria 2" or "S7 Pro Gen 1" is a product,
+  and so is a longer name built on a product's ("the Aria 2 Plus").
+- Words that only a place takes: "near X", "based in X", "X-based", "north of X", "at X, in
+  Oxfordshire" (a one-word name the model took for an organisation or product; not an acronym,
+  "near CBP facilities").
+- Languages are listed with languages ("translate Spanish, Mandarin, Hindi"), and a language
+  name before a noun is the people's adjective ("English sport").
+A name so settled is settled wherever it recurs. Linear in the number of mentions.
+"""
+
+import re
+
+from .entities import Mention
+
+_NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+             "LAW", "LANGUAGE", "MISC"}
+# Titles written before a name and never part of it (not "Sir", "Dame", "Lord": British usage
+# keeps those with the name).
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "councillor", "cllr",
+           "judge", "justice"}
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Councillor|Cllr|"
+                           r"Judge|Justice)\.? $")
+_ACRONYM = re.compile(r" \(([A-Z]{2,6})\)")
+_SMALL_WORDS = {"and", "of", "for", "the", "&", "on", "in"}
+_WORD_BACK = re.compile(r"[\w&’'-]+")
+# A name of a road, channel or route keeps its number ("Highway 412", "Channel 4").
+_NUMBERED_NON_PRODUCTS = {"highway", "route", "channel", "road", "interstate", "flight", "gate",
+                          "platform", "terminal", "district", "ward", "station"}
+_PLACE_BEFORE = re.compile(r"(?:\bnear|\bbased in|\boutskirts of|\b(?:north|south|east|west|"
+                           r"north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r"-based\b")
+# "its laboratory at Harwell, in Oxfordshire": a place inside a place.
+_AT_BEFORE = re.compile(r"\b(?:at|in|from)\s+$")
+_IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z]")
+_MAY_BE_PLACE = {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "MISC"}
+_LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# After a language name, the words that keep it a language ("in English with", "English
+# subtitles"); any other lower-case word makes it an adjective ("English sport").
+_LANGUAGE_STAYS = {"with", "and", "or", "to", "into", "from", "as", "by", "for", "in", "on",
+                   "at", "is", "was", "are", "were", "but", "than", "while", "when", "so",
+                   "language", "languages", "translation", "translations", "subtitles",
+                   "speakers", "speaker", "text", "word", "words", "version", "versions",
+                   "edition", "name", "names", "term", "fluently", "instead", "too", "only"}
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def apply_news_cues(text, mentions, lang):
+    """`mentions` with the cues of the module's docstring applied (new list; labels in place)."""
+    if lang != "en":
+        return mentions
+    mentions = _join_defined_acronyms(text, mentions)
+    mentions = [_without_title(text, m) for m in mentions]
+    decided = {}
+    known_products = set()
+    for i, m in enumerate(mentions):
+        if m.label not in _NAMEABLE:
+            continue
+        key = m.text.casefold()
+        before = text[max(0, m.start - 30):m.start]
+        if " " not in m.text and _TITLE_BEFORE.search(before):
+            decided.setdefault(key, "PERSON")
+        elif m.label == "PERSON" and _numbered_product(m.text):
+            decided.setdefault(key, "PRODUCT")
+            known_products.add(key)
+        elif (m.label in _MAY_BE_PLACE and " " not in m.text.strip() and not (m.text.isalpha() and m.text.isupper())
+              and not text.startswith(("'s", "’s"), m.end)
+              and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
+                   or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end))):
+            decided.setdefault(key, "GPE")
+    for m in mentions:
+        if m.label not in _NAMEABLE:
+            continue
+        key = _bare(m.text)
+        # "the Aria 2 Plus": a product's name and more is that product's sibling.
+        if key not in decided and any(key.startswith(p + " ") for p in known_products):
+            decided[key] = "PRODUCT"
+    for m in mentions:
+        m.label = decided.get(_bare(m.text), decided.get(m.text.casefold(), m.label))
+    _languages(text, mentions)
+    return mentions
+
+
+def _bare(name):
+    return re.sub(r"^the\s+", "", name.casefold())
+
+
+def _numbered_product(name):
+    words = name.split()
+    return (any(ch.isdigit() for ch in name)
+            and not any(w.casefold() in _NUMBERED_NON_PRODUCTS for w in words))
+
+
+def _without_title(text, m):
+    """A PERSON span opening with a title and two more capitalised words loses the title."""
+    words = m.text.split()
+    if (m.label == "PERSON" and len(words) >= 3 and words[0].rstrip(".").casefold() in _TITLES
+            and all(w[:1].isupper() for w in words[1:])):
+        start = m.start + len(m.text) - len(m.text[len(words[0]):].lstrip())
+        return Mention(start, m.end, text[start:m.end], m.label)
+    return m
+
+
+def _join_defined_acronyms(text, mentions):
+    """One mention for a name an acronym in brackets spells, over the pieces the model cut."""
+    for match in _ACRONYM.finditer(text):
+        start = _spelled_start(text, match.start(), match.group(1))
+        if start is None:
+            continue
+        end = match.start()
+        inside = [m for m in mentions if m.start < end and m.end > start and m.label in _NAMEABLE]
+        if not inside or any(m.start == start and m.end == end for m in inside) or any(
+                m.start < start or m.end > end for m in inside):
+            continue
+        label = "ORG" if any(m.label in ("PERSON", "ORG") for m in inside) else inside[0].label
+        joined = Mention(start, end, text[start:end], label)
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(joined)
+        mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _spelled_start(text, end, acronym):
+    """Where the words ending at `end` begin when their capitalised initials spell `acronym`
+    (small words and lower-case words skipped), else None."""
+    words = [w for w in _WORD_BACK.finditer(text, max(0, end - 200), end)]
+    letters = ""
+    if not words or not words[-1].group(0)[:1].isupper():  # "the X Services program (XSP)"
+        return None
+    for word in reversed(words):
+        w = word.group(0)
+        if text[word.end():end].strip():
+            return None
+        if w[:1].isupper():
+            letters = w[0] + letters
+            if letters == acronym:
+                return word.start()
+            if not acronym.endswith(letters):
+                return None
+        elif w.casefold() not in _SMALL_WORDS and not w.islower():
+            return None
+        end = word.start()
+    return None
+
+
+def _languages(text, mentions):
+    """Listed with a language, a one-word group or place is a language; a language before a
+    lower-case noun is the people's adjective."""
+    named = [m for m in mentions if m.label in _NAMEABLE]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(named, named[1:]):
+            if not _LIST_JOINER.fullmatch(text, a.end, b.start):
+                continue
+            for one, other in ((a, b), (b, a)):
+                if (other.label == "LANGUAGE" and one.label in ("NORP", "GPE")
+                        and " " not in one.text):
+                    one.label = "LANGUAGE"
+                    changed = True
+    for m in named:
+        after = _NEXT_LOWER.match(text, m.end)
+        if (m.label == "LANGUAGE" and after and after.group(1) not in _LANGUAGE_STAYS
+                and not after.group(1).endswith("ly")):
+            m.label = "NORP"
