@@ -40,6 +40,25 @@ _PLACE_AFTER = re.compile(r"-based\b")
 _AT_BEFORE = re.compile(r"\b(?:at|in|from)\s+$")
 _IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z]")
 _MAY_BE_PLACE = {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "MISC"}
+# A person is never "near the X" nor "based in X": there a one-word "person" is a place too.
+_ONLY_PLACE_BEFORE = re.compile(r"(?:\bnear\s+the|\bof\s+the|\bbased in)\s+$")
+# "the Oxford company Veridion", "a Shenzhen start-up": a name qualifying a company noun
+# before the company's own name says where it is.
+_COMPANY_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:company|firm|start-up|startup|spin-out|"
+                            r"group|maker|manufacturer|developer|lab|laboratory)\s+(?:[A-Z]|,)")
+# "Kent's villages", "Ohio's rural counties": what only a place has.
+_PLACE_OWNS = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:villages|towns|cities|counties|coast|coastline|"
+                         r"countryside|hills|beaches|suburbs|streets|residents|mayor|border)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# "The test, called PancreaSure", "The trial, known as PANDA-1", "A second trial, PANDA-2,":
+# a name given to a test, a drug, a device… is a product.
+_PRODUCT_NAMED = re.compile(
+    r"\b(?:test|tests|trial|trials|drug|drugs|vaccine|treatment|therapy|device|devices|app|"
+    r"tool|chip|gadget|handset|headset|implant|scanner|pill|jab|injection|kit)"
+    r"(?:\s*,\s*(?:called|known\s+as|named|dubbed|branded(?:\s+as)?)|\s+(?:called|known\s+as|"
+    r"named|dubbed)|\s*,)\s+$")
+# "published in The Lancet Oncology": a journal or paper, an organisation in the gold's terms.
+_PUBLISHED_IN = re.compile(r"\b(?:published|reported|writing|wrote)\s+in\s+$")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # After a language name, the words that keep it a language ("in English with", "English
 # subtitles"); any other lower-case word makes it an adjective ("English sport").
@@ -66,13 +85,23 @@ def apply_news_cues(text, mentions, lang):
         before = text[max(0, m.start - 30):m.start]
         if " " not in m.text and _TITLE_BEFORE.search(before):
             decided.setdefault(key, "PERSON")
+        elif m.label != "PERSON" and _PRODUCT_NAMED.search(before) and not _plural_list(text, m):
+            decided.setdefault(key, "PRODUCT")
+        elif m.label in ("WORK_OF_ART", "ORG") and _PUBLISHED_IN.search(before):
+            decided.setdefault(key, "ORG")
+        elif m.label == "PERSON" and m.text.startswith("the "):  # "the Kent Downs"
+            decided.setdefault(key, "LOC")
         elif m.label == "PERSON" and _numbered_product(m.text):
             decided.setdefault(key, "PRODUCT")
             known_products.add(key)
-        elif (m.label in _MAY_BE_PLACE and " " not in m.text.strip() and not (m.text.isalpha() and m.text.isupper())
-              and not text.startswith(("'s", "’s"), m.end)
+        elif (" " not in m.text.strip() and (m.label in _MAY_BE_PLACE or m.label == "PERSON"
+                                              and (_ONLY_PLACE_BEFORE.search(before)
+                                                   or _PLACE_OWNS.match(text, m.end))) and not (m.text.isalpha() and m.text.isupper())
+              and (not text.startswith(("'s", "’s"), m.end) or _PLACE_OWNS.match(text, m.end))
               and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
-                   or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end))):
+                   or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end)
+                   or _ARTICLE_BEFORE.search(before) and _COMPANY_AFTER.match(text, m.end)
+                   or _PLACE_OWNS.match(text, m.end))):
             decided.setdefault(key, "GPE")
     for m in mentions:
         if m.label not in _NAMEABLE:
@@ -85,6 +114,13 @@ def apply_news_cues(text, mentions, lang):
         m.label = decided.get(_bare(m.text), decided.get(m.text.casefold(), m.label))
     _languages(text, mentions)
     return mentions
+
+
+def _plural_list(text, m):
+    """Whether the name opens a list after a comma ("trials, PANDA-1 and PANDA-2" is fine;
+    "tests, Apple said" is not a naming): the name must end its clause."""
+    return not re.match(r"\s*[,.;:)]|\s+(?:and|or|is|was|which|that|will|would|has|had|involving|"
+                        r"recruited|found|showed)\b", text[m.end:m.end + 20])
 
 
 def _bare(name):
