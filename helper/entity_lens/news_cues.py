@@ -33,6 +33,10 @@ _WORD_BACK = re.compile(r"[\w&’'-]+")
 # A name of a road, channel or route keeps its number ("Highway 412", "Channel 4").
 _NUMBERED_NON_PRODUCTS = {"highway", "route", "channel", "road", "interstate", "flight", "gate",
                           "platform", "terminal", "district", "ward", "station"}
+_MIXED_MODEL = re.compile(r"(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[A-Za-z\d][\w.]*")
+_VERSION = re.compile(r"\d+\.\d+")
+_PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")  # "Q3 comps": a quarter, no model
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _PLACE_BEFORE = re.compile(r"(?:\bnear|\bbased in|\boutskirts of|\b(?:north|south|east|west|"
                            r"north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$")
 _PLACE_AFTER = re.compile(r"-based\b")
@@ -128,9 +132,18 @@ def _bare(name):
 
 
 def _numbered_product(name):
+    """A model's name: a word mixing letters and digits ("S7", "RAV4"), a version ("Bluetooth
+    5.4") or one word and a number ("Aria 2"). Not a person with a score, a shirt number or a
+    year glued on ("Nicolas Jarry 6-4", "Megan Cook 4", "Holcomb's 2016"), nor a road."""
     words = name.split()
-    return (any(ch.isdigit() for ch in name)
-            and not any(w.casefold() in _NUMBERED_NON_PRODUCTS for w in words))
+    if "/" in name or any(w.casefold() in _NUMBERED_NON_PRODUCTS for w in words):
+        return False
+    for i, word in enumerate(words):
+        if (_MIXED_MODEL.fullmatch(word) and not _PERIOD.fullmatch(word)) or _VERSION.fullmatch(word):
+            return True
+        if word.isdigit() and i == 1 and not _YEAR.fullmatch(word) and words[0].isalpha():
+            return True
+    return False
 
 
 def _without_title(text, m):
