@@ -1,10 +1,7 @@
 """What English news writing says about a name, beyond the model's few words of context.
 
-- An acronym in brackets spells the name before it: "the Medicines and Healthcare products
-  Regulatory Agency (MHRA)" is one name, however the model cut it ("Medicines" + "Healthcare").
-- A courtesy or office title is no part of a person's name ("Councillor Rachel Whitlock",
-  "Prof Helen Okafor" → "Rachel Whitlock", "Helen Okafor"), and a lone word right after one is
-  a person ("Mr Justice Pryce" → "Pryce").
+- A lone word right after a courtesy or office title is a person ("Mr Justice Pryce" →
+  "Pryce"; whole_names.py cuts titles off longer names).
 - A person's name holds no digit: a "person" such as "Aria 2" or "S7 Pro Gen 1" is a product,
   and so is a longer name built on a product's ("the Aria 2 Plus").
 - Words that only a place takes: "near X", "based in X", "X-based", "north of X", "at X, in
@@ -17,19 +14,10 @@ A name so settled is settled wherever it recurs. Linear in the number of mention
 
 import re
 
-from .entities import Mention
+from .whole_names import TITLE_BEFORE
 
 _NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
              "LAW", "LANGUAGE", "MISC"}
-# Titles written before a name and never part of it (not "Sir", "Dame", "Lord": British usage
-# keeps those with the name).
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "councillor", "cllr",
-           "judge", "justice"}
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Councillor|Cllr|"
-                           r"Judge|Justice)\.? $")
-_ACRONYM = re.compile(r" \(([A-Z]{2,6})\)")
-_SMALL_WORDS = {"and", "of", "for", "the", "&", "on", "in"}
-_WORD_BACK = re.compile(r"[\w&’'-]+")
 # A name of a road, channel or route keeps its number ("Highway 412", "Channel 4").
 _NUMBERED_NON_PRODUCTS = {"highway", "route", "channel", "road", "interstate", "flight", "gate",
                           "platform", "terminal", "district", "ward", "station"}
@@ -53,6 +41,8 @@ _COMPANY_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:company|firm|start-up|startup
 # "Kent's villages", "Ohio's rural counties": what only a place has.
 _PLACE_OWNS = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:villages|towns|cities|counties|coast|coastline|"
                          r"countryside|hills|beaches|suburbs|streets|residents|mayor|border)\b")
+# "Derek Fairclough, 63, a retired bus driver from Stockport": where a person aged so is from.
+_AGED_FROM = re.compile(r"\b\d{1,3},\s+(?:a|an)\s+(?:[a-z-]+\s+){0,4}from\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 # "The test, called PancreaSure", "The trial, known as PANDA-1", "A second trial, PANDA-2,":
 # a name given to a test, a drug, a device… is a product.
@@ -78,8 +68,6 @@ def apply_news_cues(text, mentions, lang):
     """`mentions` with the cues of the module's docstring applied (new list; labels in place)."""
     if lang != "en":
         return mentions
-    mentions = _join_defined_acronyms(text, mentions)
-    mentions = [_without_title(text, m) for m in mentions]
     decided = {}
     known_products = set()
     for i, m in enumerate(mentions):
@@ -87,7 +75,7 @@ def apply_news_cues(text, mentions, lang):
             continue
         key = m.text.casefold()
         before = text[max(0, m.start - 30):m.start]
-        if " " not in m.text and _TITLE_BEFORE.search(before):
+        if " " not in m.text and TITLE_BEFORE.search(before):
             decided.setdefault(key, "PERSON")
         elif m.label != "PERSON" and _PRODUCT_NAMED.search(before) and not _plural_list(text, m):
             decided.setdefault(key, "PRODUCT")
@@ -105,7 +93,8 @@ def apply_news_cues(text, mentions, lang):
               and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
                    or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end)
                    or _ARTICLE_BEFORE.search(before) and _COMPANY_AFTER.match(text, m.end)
-                   or _PLACE_OWNS.match(text, m.end))):
+                   or _PLACE_OWNS.match(text, m.end)
+                   or _AGED_FROM.search(text, max(0, m.start - 60), m.start))):
             decided.setdefault(key, "GPE")
     for m in mentions:
         if m.label not in _NAMEABLE:
@@ -144,58 +133,6 @@ def _numbered_product(name):
         if word.isdigit() and i == 1 and not _YEAR.fullmatch(word) and words[0].isalpha():
             return True
     return False
-
-
-def _without_title(text, m):
-    """A PERSON span opening with a title and two more capitalised words loses the title."""
-    words = m.text.split()
-    if (m.label == "PERSON" and len(words) >= 3 and words[0].rstrip(".").casefold() in _TITLES
-            and all(w[:1].isupper() for w in words[1:])):
-        start = m.start + len(m.text) - len(m.text[len(words[0]):].lstrip())
-        return Mention(start, m.end, text[start:m.end], m.label)
-    return m
-
-
-def _join_defined_acronyms(text, mentions):
-    """One mention for a name an acronym in brackets spells, over the pieces the model cut."""
-    for match in _ACRONYM.finditer(text):
-        start = _spelled_start(text, match.start(), match.group(1))
-        if start is None:
-            continue
-        end = match.start()
-        inside = [m for m in mentions if m.start < end and m.end > start and m.label in _NAMEABLE]
-        if not inside or any(m.start == start and m.end == end for m in inside) or any(
-                m.start < start or m.end > end for m in inside):
-            continue
-        label = "ORG" if any(m.label in ("PERSON", "ORG") for m in inside) else inside[0].label
-        joined = Mention(start, end, text[start:end], label)
-        mentions = [m for m in mentions if m not in inside]
-        mentions.append(joined)
-        mentions.sort(key=lambda m: m.start)
-    return mentions
-
-
-def _spelled_start(text, end, acronym):
-    """Where the words ending at `end` begin when their capitalised initials spell `acronym`
-    (small words and lower-case words skipped), else None."""
-    words = [w for w in _WORD_BACK.finditer(text, max(0, end - 200), end)]
-    letters = ""
-    if not words or not words[-1].group(0)[:1].isupper():  # "the X Services program (XSP)"
-        return None
-    for word in reversed(words):
-        w = word.group(0)
-        if text[word.end():end].strip():
-            return None
-        if w[:1].isupper():
-            letters = w[0] + letters
-            if letters == acronym:
-                return word.start()
-            if not acronym.endswith(letters):
-                return None
-        elif w.casefold() not in _SMALL_WORDS and not w.islower():
-            return None
-        end = word.start()
-    return None
 
 
 def _languages(text, mentions):
