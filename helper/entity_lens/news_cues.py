@@ -33,14 +33,15 @@ _AT_BEFORE = re.compile(r"\b(?:at|in|from)\s+$")
 _IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z]")
 _MAY_BE_PLACE = {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "MISC"}
 # A person is never "near the X" nor "based in X": there a one-word "person" is a place too.
-_ONLY_PLACE_BEFORE = re.compile(r"(?:\bnear\s+the|\bof\s+the|\bbased in)\s+$")
+_ONLY_PLACE_BEFORE = re.compile(r"(?:\bnear\s+the|\bbased in)\s+$")
+_NAME_ENDS_PHRASE = re.compile(r"\s*[,.;:)]|\s+(?:and|or)\b")  # not "near the Browns' defence"
 # "the Oxford company Veridion", "a Shenzhen start-up": a name qualifying a company noun
 # before the company's own name says where it is.
 _COMPANY_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:company|firm|start-up|startup|spin-out|"
                             r"group|maker|manufacturer|developer|lab|laboratory)\s+(?:[A-Z]|,)")
 # "Kent's villages", "Ohio's rural counties": what only a place has.
 _PLACE_OWNS = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:villages|towns|cities|counties|coast|coastline|"
-                         r"countryside|hills|beaches|suburbs|streets|residents|mayor|border)\b")
+                         r"countryside|hills|beaches|suburbs|streets|residents|mayor)\b")
 # "Derek Fairclough, 63, a retired bus driver from Stockport": where a person aged so is from.
 _AGED_FROM = re.compile(r"\b\d{1,3},\s+(?:a|an)\s+(?:[a-z-]+\s+){0,4}from\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
@@ -53,6 +54,17 @@ _PRODUCT_NAMED = re.compile(
     r"named|dubbed)|\s*,)\s+$")
 # "published in The Lancet Oncology": a journal or paper, an organisation in the gold's terms.
 _PUBLISHED_IN = re.compile(r"\b(?:published|reported|writing|wrote)\s+in\s+$")
+# Sports pages name teams by their town or county ("Somerset", "Essex"): a page with four of
+# these words is about sport, and there a place that beats or draws is a team.
+_SPORTS_WORDS = {"wicket", "wickets", "innings", "goal", "goals", "match", "season",
+                 "championship", "league", "cup", "runs", "scored", "coach", "captain", "fixture",
+                 "squad", "tournament", "batting", "bowled", "striker", "quarterback", "touchdown",
+                 "playoff", "playoffs", "midfielder", "goalkeeper", "inning", "pitcher"}
+_WORDS = re.compile(r"[a-z]+")
+_COMPETES_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|draws|win|wins|won|lost|lose|loses|"
+                             r"defeated|thrashed|edged|are\s+(?:\w+\s+)?champions)\b")
+_COMPETES_BEFORE = re.compile(r"\b(?:victory|win|defeat|loss|draw)\s+(?:over|against|to|by|with)\s+$"
+                              r"|\b(?:beat|beats|defeated|thrashed|against|v|vs)\.?\s+$")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # After a language name, the words that keep it a language ("in English with", "English
 # subtitles"); any other lower-case word makes it an adjective ("English sport").
@@ -70,7 +82,8 @@ def apply_news_cues(text, mentions, lang):
         return mentions
     decided = {}
     known_products = set()
-    for i, m in enumerate(mentions):
+    sports = _is_sports_text(text)
+    for m in mentions:
         if m.label not in _NAMEABLE:
             continue
         key = m.text.casefold()
@@ -86,15 +99,9 @@ def apply_news_cues(text, mentions, lang):
         elif m.label == "PERSON" and _numbered_product(m.text):
             decided.setdefault(key, "PRODUCT")
             known_products.add(key)
-        elif (" " not in m.text.strip() and (m.label in _MAY_BE_PLACE or m.label == "PERSON"
-                                              and (_ONLY_PLACE_BEFORE.search(before)
-                                                   or _PLACE_OWNS.match(text, m.end))) and not (m.text.isalpha() and m.text.isupper())
-              and (not text.startswith(("'s", "’s"), m.end) or _PLACE_OWNS.match(text, m.end))
-              and (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
-                   or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end)
-                   or _ARTICLE_BEFORE.search(before) and _COMPANY_AFTER.match(text, m.end)
-                   or _PLACE_OWNS.match(text, m.end)
-                   or _AGED_FROM.search(text, max(0, m.start - 60), m.start))):
+        elif sports and m.label in ("GPE", "NORP", "LOC") and _competes(text, m, before):
+            decided.setdefault(key, "ORG")
+        elif _only_a_place(text, m, before):
             decided.setdefault(key, "GPE")
     for m in mentions:
         if m.label not in _NAMEABLE:
@@ -107,6 +114,34 @@ def apply_news_cues(text, mentions, lang):
         m.label = decided.get(_bare(m.text), decided.get(m.text.casefold(), m.label))
     _languages(text, mentions)
     return mentions
+
+
+def _only_a_place(text, m, before):
+    """Whether a one-word name stands where only a place can ("near X", "X-based", "Kent's
+    villages", "a bus driver, 63, from X"); not an acronym ("near CBP facilities")."""
+    if " " in m.text.strip() or (m.text.isalpha() and m.text.isupper()):
+        return False
+    owns_place_things = _PLACE_OWNS.match(text, m.end)
+    if m.label == "PERSON":  # only where a person cannot stand
+        return bool(_ONLY_PLACE_BEFORE.search(before) and _NAME_ENDS_PHRASE.match(text, m.end)
+                    or owns_place_things)
+    if m.label not in _MAY_BE_PLACE or text.startswith(("'s", "’s"), m.end) and not owns_place_things:
+        return False
+    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
+                or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end)
+                or _ARTICLE_BEFORE.search(before) and _COMPANY_AFTER.match(text, m.end)
+                or owns_place_things or _AGED_FROM.search(text, max(0, m.start - 60), m.start))
+
+
+def _is_sports_text(text):
+    return len(set(_WORDS.findall(text.casefold())) & _SPORTS_WORDS) >= 4
+
+
+def _competes(text, m, before):
+    """A one-word place that beats, draws or wins, or that a side beats: a team named by its
+    town or county ("Somerset win the title", "when Essex drew", "victory over Surrey")."""
+    return " " not in m.text and bool(_COMPETES_AFTER.match(text, m.end)
+                                      or _COMPETES_BEFORE.search(before))
 
 
 def _plural_list(text, m):
