@@ -4,9 +4,10 @@
   "Pryce"; whole_names.py cuts titles off longer names).
 - A person's name holds no digit: a "person" such as "Aria 2" or "S7 Pro Gen 1" is a product,
   and so is a longer name built on a product's ("the Aria 2 Plus").
-- Words that only a place takes: "near X", "based in X", "X-based", "north of X", "at X, in
-  Oxfordshire" (a one-word name the model took for an organisation or product; not an acronym,
-  "near CBP facilities").
+- Words that only a place takes: "near X", "based in X", "X-based", "north of X", "the X
+  company Y", "X's villages", "Derek, 63, a bus driver from X" (a one-word name the model took
+  for an organisation or product; not an acronym, "near CBP facilities").
+- On a sports page, a town or county that beats, draws or wins is a team ("Essex drew").
 - Languages are listed with languages ("translate Spanish, Mandarin, Hindi"), and a language
   name before a noun is the people's adjective ("English sport").
 A name so settled is settled wherever it recurs. Linear in the number of mentions.
@@ -28,9 +29,6 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _PLACE_BEFORE = re.compile(r"(?:\bnear|\bbased in|\boutskirts of|\b(?:north|south|east|west|"
                            r"north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$")
 _PLACE_AFTER = re.compile(r"-based\b")
-# "its laboratory at Harwell, in Oxfordshire": a place inside a place.
-_AT_BEFORE = re.compile(r"\b(?:at|in|from)\s+$")
-_IN_PLACE_AFTER = re.compile(r",\s+in\s+(?:the\s+)?[A-Z]")
 _MAY_BE_PLACE = {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "MISC"}
 # A person is never "near the X" nor "based in X": there a one-word "person" is a place too.
 _ONLY_PLACE_BEFORE = re.compile(r"(?:\bnear\s+the|\bbased in)\s+$")
@@ -128,7 +126,6 @@ def _only_a_place(text, m, before):
     if m.label not in _MAY_BE_PLACE or text.startswith(("'s", "’s"), m.end) and not owns_place_things:
         return False
     return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end)
-                or _AT_BEFORE.search(before) and _IN_PLACE_AFTER.match(text, m.end)
                 or _ARTICLE_BEFORE.search(before) and _COMPANY_AFTER.match(text, m.end)
                 or owns_place_things or _AGED_FROM.search(text, max(0, m.start - 60), m.start))
 
