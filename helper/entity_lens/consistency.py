@@ -35,7 +35,7 @@ _ROLES = {
            "minister", "secretary", "suspect", "quarterback", "coach", "officer", "analyst",
            "strategist", "reporter", "author", "editor", "professor", "prof", "lt", "col",
            "gen", "general", "capt", "captain", "sgt", "sergeant", "judge", "attorney", "lawyer",
-           "mayor", "envoy", "ambassador", "witness", "executive", "chief", "leader", "manager",
+           "mayor", "justice", "councillor", "cllr", "envoy", "ambassador", "witness", "executive", "chief", "leader", "manager",
            "administrator", "economist", "scientist", "researcher", "astronomer", "actor",
            "actress", "singer", "player", "linebacker", "cornerback", "receiver", "defender",
            "striker", "midfielder", "goalkeeper", "pitcher", "rapper", "writer", "columnist",
@@ -86,10 +86,14 @@ _ORG_TAIL = {"chamber", "council", "committee", "commission", "association", "co
 _PLACE_TAIL = {
     "en": {"street", "st", "drive", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane",
            "highway", "hwy", "place", "square", "bridge", "airport", "parkway", "terrace",
-           "plaza", "stadium", "arena"},
+           "plaza", "stadium", "arena",
+           # Buildings, stands and protected landscapes ("Rochester Cathedral", "the Somerset
+           # Stand", "Kent Downs National Landscape")
+           "cathedral", "infirmary", "abbey", "pavilion", "stand", "landscape"},
     "fr": set(),
 }
-_PLACE_HEAD = {"fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "gare", "aéroport",
+_PLACE_HEAD = {"en": {"river"},  # "the River Medway"
+               "fr": {"rue", "avenue", "boulevard", "place", "quai", "pont", "gare", "aéroport",
                       "stade", "impasse", "allée", "cours", "chemin", "route"}}
 _EVENT_HEADS = {"coupe", "championnat", "championnats", "tournoi", "festival", "jeux", "mondial",
                 "biennale", "rallye"}
@@ -226,8 +230,9 @@ def _is_event_shape(words, lang):
 def _is_place_shape(words, lang):
     if len(words) < 2:
         return False
+    first = words[1] if words[0].casefold() == "the" else words[0]
     return (words[-1].casefold() in _PLACE_TAIL.get(lang, ())
-            or words[0].casefold() in _PLACE_HEAD.get(lang, ()))
+            or first.casefold() in _PLACE_HEAD.get(lang, ()))
 
 
 def relabel(text, mentions, lang, lone_person=True):

@@ -274,8 +274,12 @@ def _merge_acronyms(groups):
 
 def _merge_short_organisations(groups):
     """A one-word ORG that is the head of exactly one longer ORG name joins it
-    ("Commission" → "European Commission"), unless it starts a name of its own ("House")."""
-    longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2]
+    ("Commission" → "European Commission"), unless it starts a name of its own ("House") or
+    follows "of" there ("University of Oxford")."""
+    # Not a head after "of": that is what the name is of, a place most often ("Oxford" of
+    # "University of Oxford").
+    longer = [g for g in groups.values() if g.label == "ORG" and len(_words(g.name)) >= 2
+              and _words(g.name)[-2].casefold() != "of"]
     by_head = {}  # last word → the longer names ending with it
     for f in longer:
         by_head.setdefault(_head(f), set()).add(f)

@@ -19,7 +19,7 @@ from .entities import Mention
 
 # Head word → the type of the name it ends.
 _HEADS = {**dict.fromkeys(("Suites", "Hotel", "Inn", "Motel", "Hospital", "Airport", "Stadium",
-                           "Arena", "Mall", "Cathedral"), "FAC"),
+                           "Arena", "Mall", "Cathedral", "Infirmary", "Abbey", "Pavilion"), "FAC"),
           **dict.fromkeys(("Systems", "Capital", "Partners", "Holdings", "Group", "Industries",
                            "Engineering", "Technologies", "Robotics", "Aerospace", "Ventures",
                            "Labs", "Pharmaceuticals", "Airlines", "Motors"), "ORG")}

@@ -31,6 +31,7 @@ _JOINERS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "von", "va
 _ELIDED_ARTICLE = re.compile(r"^(?:[dl]|qu)['’](?=\w)", re.IGNORECASE)
 # Places nest ("California" is not "Southern California"): only these kinds join by parts.
 _PART_FAMILIES = {"ORG", "OTHER"}
+_MODEL_SUFFIX = re.compile(r"plus|pro|max|mini|ultra|lite|xl|se|\d+(?:\.\d+)?")
 FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
           "NORP": "GROUP", "EVENT": "OTHER", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER",
           "LAW": "OTHER", "LANGUAGE": "OTHER", "MISC": "OTHER"}
@@ -94,8 +95,13 @@ def join_short_forms(groups):
             continue  # people: groups.py joins surnames to full names
         words = [w.casefold() for w in _words(g.name)]
         for n in range(1, len(words) if family in _PART_FAMILIES else 1):
-            # A head before "of" is a common noun ("Bank" of "Bank of England"), not a short form.
-            parts = [words[-n:]] + ([words[:n]] if words[n] not in _JOINERS else [])
+            # A head before "of" is a common noun ("Bank" of "Bank of England"), not a short
+            # form; one word after it is what the name is of, a place most often ("Oxford" of
+            # "University of Oxford", "America" of "Bank of America").
+            parts = [words[-n:]] if n > 1 or words[-2] != "of" else []
+            # A start followed only by model words is a sibling model ("Aria 2" of "Aria 2 Plus").
+            if words[n] not in _JOINERS and not all(_MODEL_SUFFIX.fullmatch(w) for w in words[n:]):
+                parts.append(words[:n])
             for part in parts:
                 if part[0] not in _JOINERS and part[-1] not in _JOINERS:
                     by_part.setdefault((family, " ".join(part)), set()).add(g.key)

@@ -170,3 +170,14 @@ def test_a_model_word_ending_a_name_makes_a_product_but_not_of_its_maker_or_a_ch
     assert labels(text, [("Apple", "ORG"), ("Apple iPad Pro", "ORG"), ("Airbus A320", "ORG"),
                          ("Channel 4", "ORG")]) == [
         ("Apple", "ORG"), ("Apple iPad Pro", "PRODUCT"), ("Airbus A320", "PRODUCT"), ("Channel 4", "ORG")]
+
+
+def test_cathedrals_stands_landscapes_and_rivers_are_places_but_a_river_side_club_is_not_changed():
+    text = ("Rochester Cathedral, the Somerset Stand, the Kent Downs National Landscape and the "
+            "River Medway. Anna Rivers spoke.")
+    assert labels(text, [("Rochester Cathedral", "ORG"), ("the Somerset Stand", "ORG"),
+                         ("the Kent Downs National Landscape", "ORG"), ("the River Medway", "ORG"),
+                         ("Anna Rivers", "PERSON")]) == [
+        ("Rochester Cathedral", "FAC"), ("the Somerset Stand", "FAC"),
+        ("the Kent Downs National Landscape", "FAC"), ("the River Medway", "FAC"),
+        ("Anna Rivers", "PERSON")]

@@ -44,3 +44,8 @@ def test_other_languages_are_left_alone():
     text = "Le port de Sète et l’hôtel WoodSpring Suites."
     spans = [("Sète", "GPE"), ("WoodSpring", "ORG")]
     assert restored(text, spans, "fr") == spans
+
+
+def test_an_infirmary_or_pavilion_after_a_cut_name_ends_it():
+    text = "He had surgery at Manchester Royal Infirmary six weeks later."
+    assert restored(text, [("Manchester Royal", "FAC")]) == [("Manchester Royal Infirmary", "FAC")]

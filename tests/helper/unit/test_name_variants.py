@@ -63,3 +63,13 @@ def test_an_acronym_spells_the_parts_of_a_hyphenated_name():
     text = "Le Paris Saint-Germain a perdu. Le PSG reste leader."
     assert grouped(text, [("Paris Saint-Germain", "LOC"), ("PSG", "ORG")]) == {
         "Paris Saint-Germain": ["PSG"]}
+
+
+def test_a_sibling_model_and_what_a_name_is_of_keep_their_own_groups():
+    text = ("The Aria 2 sells; the Aria 2 Plus follows. The University of Oxford spun it out "
+            "to the Oxford area. Pixel Buds Pro 2 need a Pixel.")
+    assert grouped(text, [("Aria 2", "PRODUCT"), ("Aria 2 Plus", "PRODUCT"),
+                          ("University of Oxford", "ORG"), ("Oxford", "ORG"),
+                          ("Pixel Buds Pro 2", "PRODUCT"), ("Pixel", "PRODUCT")]) == {
+        "Aria 2": [], "Aria 2 Plus": [], "University of Oxford": [], "Oxford": [],
+        "Pixel Buds Pro 2": ["Pixel"]}
