@@ -9,15 +9,17 @@ import os
 from .consistency import relabel
 from .context_types import is_plural_demonym, retype_from_context, unlabelled_demonyms
 from .described_names import retype_described
+from .entities import WATCH, Mention, clean_span
+from .fused_names import unglue
+from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
+                   lowercase_words, repair, written_in_lower_case)
 from .name_heads import restore_heads
 from .news_cues import apply_news_cues
 from .whole_names import make_names_whole
-from .fused_names import unglue
-from .entities import WATCH, Mention, clean_span
-from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
-                   lowercase_words, repair, written_in_lower_case)
 
-RULES = ("repair", "junk", "unglue", "heads", "context", "described", "whole", "cues", "consistency", "lone_person")
+# In the order they run.
+RULES = ("repair", "junk", "unglue", "heads", "context", "described", "whole", "cues",
+         "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
