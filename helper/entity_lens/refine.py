@@ -14,12 +14,10 @@ from .fused_names import unglue
 from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
                    lowercase_words, repair, written_in_lower_case)
 from .name_heads import restore_heads
-from .news_cues import apply_news_cues
-from .whole_names import make_names_whole
 
 # In the order they run.
-RULES = ("repair", "junk", "unglue", "heads", "context", "described", "whole", "cues",
-         "consistency", "lone_person")
+RULES = ("repair", "junk", "unglue", "heads", "context", "described", "consistency",
+         "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -62,10 +60,6 @@ def refine_mentions(text, mentions, lang, without=None):
         retype_from_context(text, refined, lang)
     if "described" not in without:
         retype_described(text, refined, lang)
-    if "whole" not in without:
-        refined = make_names_whole(text, refined, lang)
-    if "cues" not in without:
-        refined = apply_news_cues(text, refined, lang)
     if "consistency" not in without:
         relabel(text, refined, lang, lone_person="lone_person" not in without)
     return refined
