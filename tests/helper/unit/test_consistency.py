@@ -1,20 +1,11 @@
 """Document-level types (entity_lens.consistency): one name, one type, in one article."""
 
 from entity_lens.consistency import relabel
-from entity_lens.entities import Mention
-
-
-def mentions_of(text, spans):
-    found, position = [], 0
-    for surface, label in spans:
-        start = text.index(surface, position)
-        found.append(Mention(start, start + len(surface), surface, label))
-        position = start + len(surface)
-    return found
+from rule_cases import applied
 
 
 def labels(text, spans, lang="en", **options):
-    return [(m.text, m.label) for m in relabel(text, mentions_of(text, spans), lang, **options)]
+    return applied(relabel, text, spans, lang, **options)
 
 
 def test_a_name_after_a_title_or_role_is_a_person_everywhere():

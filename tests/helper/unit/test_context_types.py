@@ -1,11 +1,11 @@
 """Types from the words around a name (entity_lens.context_types)."""
 
 from entity_lens.context_types import retype_from_context
-from test_consistency import mentions_of
+from rule_cases import applied
 
 
 def retyped(text, spans, lang="fr"):
-    return [(m.text, m.label) for m in retype_from_context(text, mentions_of(text, spans), lang)]
+    return applied(retype_from_context, text, spans, lang)
 
 
 def test_a_french_class_noun_before_a_name_gives_its_type_everywhere():

@@ -1,11 +1,11 @@
 """Names an English text describes as a company or a place (entity_lens.described_names)."""
 
 from entity_lens.described_names import retype_described
-from test_consistency import mentions_of
+from rule_cases import applied
 
 
 def described(text, spans, lang="en"):
-    return [(m.text, m.label) for m in retype_described(text, mentions_of(text, spans), lang)]
+    return applied(retype_described, text, spans, lang)
 
 
 def test_an_appositive_kind_of_company_makes_an_organisation_everywhere():

@@ -5,14 +5,13 @@ acronyms of names with elided articles (name_variants.py), headline words (junk.
 from entity_lens.consistency import relabel
 from entity_lens.context_types import unlabelled_demonyms
 from entity_lens.refine import refine_mentions
-from test_consistency import mentions_of
+from rule_cases import applied, mentions_of
 from test_junk import repaired
 from test_name_variants import grouped
 
 
 def refined(text, spans):
-    return [(m.text, m.label) for m in refine_mentions(text, mentions_of(text, spans), "fr",
-                                                       without=set())]
+    return applied(refine_mentions, text, spans, "fr", without=set())
 
 
 def test_an_ordinal_and_its_noun_before_a_name_are_cut_off():

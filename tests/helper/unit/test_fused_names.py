@@ -3,12 +3,11 @@
 from entity_lens.fused_names import unglue
 from entity_lens.junk import lowercase_words
 from entity_lens.refine import NAME_LABELS
-from test_consistency import mentions_of
+from rule_cases import applied, mentions_of
 
 
 def ungled(text, spans):
-    return [(m.text, m.label) for m in unglue(text, mentions_of(text, spans), lowercase_words(text),
-                                             NAME_LABELS)]
+    return applied(unglue, text, spans, lowercase_words(text), NAME_LABELS)
 
 
 def test_a_known_name_run_into_a_full_name_is_two():

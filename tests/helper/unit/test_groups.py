@@ -1,15 +1,7 @@
 """Grouping mentions into the entities a reader means."""
 
-from entity_lens.entities import Mention
 from entity_lens.groups import display_name, group_mentions
-
-
-def mentions_of(text, spans):
-    found = []
-    for surface, label in spans:
-        start = text.index(surface, found[-1].end if found else 0)
-        found.append(Mention(start, start + len(surface), surface, label))
-    return found
+from rule_cases import mentions_of
 
 
 def groups_by_name(text, spans):

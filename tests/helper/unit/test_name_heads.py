@@ -1,11 +1,11 @@
 """Names the model cut off their head word (entity_lens.name_heads)."""
 
 from entity_lens.name_heads import restore_heads
-from test_consistency import mentions_of
+from rule_cases import applied
 
 
 def restored(text, spans, lang="en"):
-    return [(m.text, m.label) for m in restore_heads(text, mentions_of(text, spans), lang)]
+    return applied(restore_heads, text, spans, lang)
 
 
 def test_a_head_word_after_a_name_ends_it_and_gives_its_type():

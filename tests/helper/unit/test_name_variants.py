@@ -2,7 +2,7 @@
 
 from entity_lens.groups import group_mentions
 from entity_lens.name_variants import variant_key
-from test_consistency import mentions_of
+from rule_cases import mentions_of
 
 
 def grouped(text, spans):
