@@ -1,4 +1,4 @@
-"""Names an English text says, in so many words, are a company or a place.
+"""Names a text says, in so many words, are a company or a place.
 
 The small model labels a name it does not know from its shape ("Halvorsen Capital", "Orbit
 Beyond" look like people); news writing describes such names outright, and that description
@@ -9,6 +9,9 @@ settles the type, even against a PERSON label:
   Beyond", "carriers such as Ryanair and easyJet" — every name of the list;
 - where a person is from: "a Democrat from Broken Arrow", "a native of Tulsa", "residents of
   Rukban", "the mayor of Catoosa".
+- in French, an appositive or a class noun with its adjectives: "Indigo, le spécialiste français
+  du stationnement", "Cycles Ardent, le fabricant choletais de vélos", "du studio japonais
+  Kumo", "le groupe industriel Safran".
 A name so described is that kind wherever it recurs. One pass over the mentions, one look at
 the words just before and after each.
 """
@@ -51,8 +54,34 @@ _HOME_BEFORE = re.compile(
     r"(?:the\s+)?$")
 
 
+# French kinds of company; the last ones also describe people ("Anne Roy, la spécialiste des
+# volcans"), so they settle only a name the model did not call a person.
+_FRENCH_KINDS = ("société|entreprise|groupe|fabricant|constructeur|équipementier|opérateur|"
+                 "distributeur|enseigne|start-up|startup|studio|banque|assureur|laboratoire|"
+                 "cabinet|quotidien|journal|hebdomadaire|magazine|chaîne|syndicat|association|"
+                 "club|éditeur|transporteur|compagnie|filiale|géant")
+_FRENCH_PERSON_KINDS = "spécialiste|leader|numéro un"
+# Adjectives between the kind and the name or the phrase's end: lower-case words, never a
+# preposition or an article ("la société de Jean Dupont" is his company, not a name of one).
+_FRENCH_ADJECTIVES = r"(?:\s+(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|et|qui|que|dont|le|la|les)\b)[a-zà-ÿ-]+){0,2}"
+
+
+def _french_kind(kinds):
+    after = re.compile(r",\s+(?:le|la|l['’]|un|une)\s*(?:" + kinds + r")" + _FRENCH_ADJECTIVES
+                       + r"(?=\s*[,.;:)]|\s+(?:de|du|des|d['’]|qui|dont|basée?|installée?|fondée?)\b)")
+    before = re.compile(r"(?:^|\s)(?:le|la|l['’]|du|au|des|les|un|une)\s*(?:" + kinds + r")"
+                        + _FRENCH_ADJECTIVES + r"\s+$", re.IGNORECASE)
+    return after, before
+
+
+_FRENCH_COMPANY = _french_kind(_FRENCH_KINDS)
+_FRENCH_COMPANY_NOT_PERSON = _french_kind(_FRENCH_PERSON_KINDS)
+
+
 def retype_described(text, mentions, lang):
     """Set the label of every name the text describes as a company or a place. In place."""
+    if lang == "fr":
+        return _retype_french(text, mentions)
     if lang != "en":
         return mentions
     decided = {}
@@ -75,6 +104,23 @@ def retype_described(text, mentions, lang):
             for work, other in ((before, after), (after, before)):
                 if work.label in _GUESSED_WORK and other.label == "ORG":
                     decided.setdefault(work.text.casefold(), "ORG")
+    for m in mentions:
+        m.label = decided.get(m.text.casefold(), m.label)
+    return mentions
+
+
+def _retype_french(text, mentions):
+    decided = {}
+    for m in mentions:
+        if m.label not in _NAMEABLE:
+            continue
+        before = text[max(0, m.start - 50):m.start]
+        for after_pattern, before_pattern in (_FRENCH_COMPANY, _FRENCH_COMPANY_NOT_PERSON):
+            if before_pattern is _FRENCH_COMPANY_NOT_PERSON[1] and m.label == "PERSON":
+                break
+            if after_pattern.match(text, m.end) or before_pattern.search(before):
+                decided.setdefault(m.text.casefold(), "ORG")
+                break
     for m in mentions:
         m.label = decided.get(m.text.casefold(), m.label)
     return mentions

@@ -3,6 +3,8 @@
 Rules are about the language, never about particular articles:
 - a span starting with byline glue ("Email Tariq Malik", "Follow Ana Ruiz") loses the glue;
 - a span starting with a year ("1967 Six-Day War") loses it;
+- a person's courtesy or academic title is not part of the name ("Me Franck Aubagnac", "M.
+  Belhadj", "Prof Helen Okafor"): the bare name is the one the text's other mentions use;
 - a pair before a plural class noun is two names ("Orange and Riverside counties");
 - a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
 - a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
@@ -28,6 +30,13 @@ _GLUE = {
            "subscribe", "read", "watch", "listen", "opinion", "editor", "editing"},
     "fr": {"par", "photo", "photos", "crédit", "crédits", "source", "suivez", "contact",
            "lire", "voir", "écouter", "courriel", "avec"},
+}
+# Titles a name follows ("Mr Smith", "Me Aubagnac"), as the model sometimes takes them in.
+# Not "Sir", "Lord" or "President": usage makes those part of how a person is named.
+_TITLE = {
+    "en": re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr)\.?\s+(?=[A-Z])"),
+    "fr": re.compile(r"(?:M|Mme|Mmes|Mlle|Me|Maître|Madame|Monsieur|Mademoiselle|Dr|Pr)\.?\s+"
+                     r"(?=[A-ZÀ-Ý])"),
 }
 # French elisions glued to the next word by an apostrophe: "qu’il", "jusqu’à", "l’Élysée".
 _ELIDED = re.compile(r"(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
@@ -94,9 +103,12 @@ def lowercase_words(text):
     return set(re.findall(r"(?<![\w'’./@-])[a-zà-ÿ][a-zà-ÿ'’-]*(?![\w@-]|\.\w)", text))
 
 
-def repair(text, start, end, lang, lower_words=frozenset()):
+def repair(text, start, end, lang, lower_words=frozenset(), titles=True):
     """[(start, end)] for the name(s) in text[start:end]: glue and elisions off, owners cut."""
     start = _skip_glue(text, start, end, lang)
+    title = _TITLE[lang].match(text, start, end) if titles and lang in _TITLE else None
+    if title and title.end() < end:
+        start = title.end()
     year = _LEADING_YEAR.match(text, start, end)
     if year:
         start = year.end()  # "1967 Six-Day War": the year dates the name, it is not part of it

@@ -10,13 +10,14 @@ from .consistency import relabel
 from .context_types import is_plural_demonym, retype_from_context, unlabelled_demonyms
 from .described_names import retype_described
 from .entities import WATCH, Mention, clean_span
+from .french_heads import restore_french_heads
 from .fused_names import unglue
 from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
                    lowercase_words, repair, written_in_lower_case)
 from .name_heads import restore_heads
 
 # In the order they run.
-RULES = ("repair", "junk", "unglue", "heads", "context", "described", "consistency",
+RULES = ("repair", "titles", "junk", "unglue", "heads", "fr_heads", "context", "described", "consistency",
          "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
@@ -42,7 +43,8 @@ def refine_mentions(text, mentions, lang, without=None):
             continue
         if any(start <= m.start < end for start, end in links):
             continue
-        spans = repair(text, m.start, m.end, lang, lower) if "repair" not in without else [(m.start, m.end)]
+        spans = repair(text, m.start, m.end, lang, lower, titles="titles" not in without) \
+            if "repair" not in without else [(m.start, m.end)]
         for start, end in spans:
             cleaned = clean_span(text, start, end, m.label) if (start, end) != (m.start, m.end) \
                 else Mention(m.start, m.end, m.text, m.label)
@@ -55,6 +57,8 @@ def refine_mentions(text, mentions, lang, without=None):
         refined = unglue(text, refined, lower, NAME_LABELS)
     if "heads" not in without:
         refined = restore_heads(text, refined, lang)
+    if "fr_heads" not in without:
+        refined = restore_french_heads(text, refined, lang)
     if "context" not in without:
         refined = unlabelled_demonyms(text, refined, lang)
         retype_from_context(text, refined, lang)

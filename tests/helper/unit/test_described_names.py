@@ -63,3 +63,19 @@ def test_a_kind_before_brackets_or_an_organisation_beside_it_makes_a_guessed_wor
                             ("The Hobbit", "WORK_OF_ART")]) == [
         ("Pumps for Clean Water", "ORG"), ("The Liberal Democrats", "ORG"), ("Green Party", "ORG"),
         ("Star Trek", "WORK_OF_ART"), ("The Hobbit", "WORK_OF_ART")]
+
+
+def test_a_french_company_described_in_apposition_or_by_its_kind_is_an_organisation():
+    text = ("Le tribunal a placé en redressement Cycles Ardent, le fabricant choletais de vélos. "
+            "Le contrat ira à Indigo, le spécialiste français du stationnement, puis au studio "
+            "japonais Kumo. Cycles Ardent avait doublé ses effectifs.")
+    assert described(text, [("Cycles Ardent", "MISC"), ("Indigo", "MISC"), ("Kumo", "MISC"),
+                            ("Cycles Ardent", "MISC")], "fr") == [
+        ("Cycles Ardent", "ORG"), ("Indigo", "ORG"), ("Kumo", "ORG"), ("Cycles Ardent", "ORG")]
+
+
+def test_a_french_person_described_as_a_specialist_or_owning_a_company_stays_a_person():
+    text = ("Anne Roy, la spécialiste des volcans, parle. La société de Jean Dupont ferme. "
+            "Le film Les Oiseaux de sel, la société Mistral le distribue.")
+    spans = [("Anne Roy", "PERSON"), ("Jean Dupont", "PERSON"), ("Les Oiseaux de sel", "MISC")]
+    assert described(text, spans, "fr")[:3] == spans

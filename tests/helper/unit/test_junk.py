@@ -119,3 +119,15 @@ def test_a_follow_box_points_to_the_outlets_accounts_but_a_sentence_does_not():
     from entity_lens.junk import link_lines
     text = "Follow NBC Latino on Facebook, Twitter and Instagram.\nFollowing the vote on Monday, Senator Ana Ruiz spoke at length about the new budget and what it meant for the state's schools, roads and hospitals over the next ten years, she said."
     assert [text[s:e] for s, e in link_lines(text)] == ["Follow NBC Latino on Facebook, Twitter and Instagram."]
+
+
+def test_a_courtesy_or_academic_title_is_no_part_of_the_name():
+    assert repaired("Me Franck Aubagnac plaide.", "Me Franck Aubagnac", "fr") == ["Franck Aubagnac"]
+    assert repaired("Selon M. Belhadj, tout va bien.", "M. Belhadj", "fr") == ["Belhadj"]
+    assert repaired("Madame Doucet répond.", "Madame Doucet", "fr") == ["Doucet"]
+    assert repaired("Prof Helen Okafor led it.", "Prof Helen Okafor", "en") == ["Helen Okafor"]
+    assert repaired("Said Ms Persson.", "Ms Persson", "en") == ["Persson"]
+    # A title alone stays what it is; "Me" is a title in French only; titles of rank stay.
+    assert repaired("Merci, Madame.", "Madame", "fr") == ["Madame"]
+    assert repaired("Me Too grew.", "Me Too", "en") == ["Me Too"]
+    assert repaired("Sir Keir Starmer spoke.", "Sir Keir Starmer", "en") == ["Sir Keir Starmer"]
