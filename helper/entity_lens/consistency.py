@@ -89,7 +89,11 @@ _PLACE_TAIL = {
            "plaza", "stadium", "arena",
            # Buildings, stands and protected landscapes ("Rochester Cathedral", "the Somerset
            # Stand", "Kent Downs National Landscape")
-           "cathedral", "infirmary", "abbey", "pavilion", "stand", "landscape"},
+           "cathedral", "infirmary", "abbey", "pavilion", "stand", "landscape",
+           # Named buildings and works a reader visits or sees on a map ("Westmead Hospital",
+           # "Laing Art Gallery", "Roseires Dam"): places, as the gold rules type them.
+           "hospital", "gallery", "museum", "dam", "reservoir", "canal", "pier", "quay",
+           "harbour", "harbor", "tunnel", "lighthouse"},
     "fr": set(),
 }
 _PLACE_HEAD = {"en": {"river"},  # "the River Medway"

@@ -7,7 +7,9 @@ Rules are about the language, never about particular articles:
   Belhadj", "Prof Helen Okafor"): the bare name is the one the text's other mentions use;
 - a pair before a plural class noun is two names ("Orange and Riverside counties");
 - a French span starting with an elided article or conjunction ("d’Emmanuel Macron") loses it;
-- a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned;
+- a span with an owner ("Tufts University’s Feinstein Center") is cut into owner and owned,
+  and a credit or a pair written with a slash into its two names ("Tom Ellery/East Coast
+  Herald": the one after the slash is the outlet, whatever the model called the whole);
 - junk: no capital letter at all, a handle or address, a lone stopword or elided fragment
   ("sont", "qu", "L"), a capitalised common word the same text also uses in lower case
   ("VOTE", "Legislature"), a headline fragment (a capitalised function word inside a long
@@ -71,6 +73,9 @@ _PORTFOLIO_OF = re.compile(
     r"(?:of\s+|for\s+|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"(?:[Tt]he\s+)?(?:1[5-9]|20)\d\d\s+(?=[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 _OWNER = re.compile(r"['’]s\s+(?=[A-Z])")
+# A slash between two capitalised names ("Niall Carey/Sportsfile"), never inside a word
+# ("AC/DC" has no lower-case letter before it).
+_SLASH = re.compile(r"(?<=[a-zà-ÿ])/(?=[A-ZÀ-Ý])")
 # An acronym used as a count noun is a common noun ("effective CPMs", "1 TFL", "a PBU in
 # coverage", "a handsome EV."): in the plural, or after a small number or "a"/"an" (one
 # adjective between at most) and not followed by the noun it would qualify ("a CNN reporter").
@@ -129,7 +134,18 @@ def repair(text, start, end, lang, lower_words=frozenset(), titles=True):
         pieces.append((piece_start, owner.start()))
         piece_start = owner.end()
     pieces.append((piece_start, end))
-    return [(s, e) for s, e in pieces if e > s]
+    return [(s, e) for piece in pieces for s, e in _slash_parts(text, *piece) if e > s]
+
+
+def _slash_parts(text, start, end):
+    """"Tom Ellery/East Coast Herald", "Future Publishing/Shutterstock": a photo credit or a
+    pair of titles; two names either way."""
+    parts, part_start = [], start
+    for slash in _SLASH.finditer(text, start, end):
+        parts.append((part_start, slash.start()))
+        part_start = slash.end()
+    parts.append((part_start, end))
+    return parts
 
 
 def _skip_french_determiners(text, start, end):

@@ -87,7 +87,7 @@ def name_starts(groups):
 def join_short_forms(groups):
     """Merge each shorter name into the one longer group it abbreviates. `groups`: key → group
     (with .name, .label, .key, .absorb); changed in place."""
-    by_part, by_initials = {}, {}
+    by_part, by_start, by_initials = {}, {}, {}
     first_words = name_starts(groups)
     for g in groups.values():
         family = FAMILY.get(g.label)
@@ -98,13 +98,13 @@ def join_short_forms(groups):
             # A head before "of" is a common noun ("Bank" of "Bank of England"), not a short
             # form; one word after it is what the name is of, a place most often ("Oxford" of
             # "University of Oxford", "America" of "Bank of America").
-            parts = [words[-n:]] if n > 1 or words[-2] != "of" else []
+            parts = [(words[-n:], by_part)] if n > 1 or words[-2] != "of" else []
             # A start followed only by model words is a sibling model ("Aria 2" of "Aria 2 Plus").
             if words[n] not in _JOINERS and not all(_MODEL_SUFFIX.fullmatch(w) for w in words[n:]):
-                parts.append(words[:n])
-            for part in parts:
+                parts.append((words[:n], by_start))
+            for part, index in parts:
                 if part[0] not in _JOINERS and part[-1] not in _JOINERS:
-                    by_part.setdefault((family, " ".join(part)), set()).add(g.key)
+                    index.setdefault((family, " ".join(part)), set()).add(g.key)
         original = _words(g.name)
         # Hyphenated parts count as words too: "Paris Saint-Germain" is PSG.
         hyphenated = [part for w in original for part in w.split("-") if part]
@@ -119,12 +119,22 @@ def join_short_forms(groups):
         family = FAMILY.get(g.label)
         acronym = _acronym_letters(g.name)
         owners = by_initials.get(acronym, set()) if acronym and family != "PERSON" else set()
+        shortens = set()
         if not owners and not acronym and family in _PART_FAMILIES:
-            owners = by_part.get((family, " ".join(w.casefold() for w in _words(g.name))), set())
+            key = (family, " ".join(w.casefold() for w in _words(g.name)))
+            owners = by_part.get(key, set()) | by_start.get(key, set())
+            shortens = by_start.get(key, set()) - by_part.get(key, set())
         owners = {k for k in owners if k != g.key and k in groups}
         name = g.name.casefold()
         if name in first_words:
             owners = {k for k in owners if _words(groups[k].name)[0].casefold() == name}
+        # News names a thing in full first and shortens it after ("the Hubble Space Telescope
+        # … Hubble"); a start used before the longer name is a name of its own, what the
+        # longer one is named after ("Whitby" … "the Whitby Gazette", "Google" … "Google
+        # Translate").
+        owner = next(iter(owners)) if len(owners) == 1 else None
+        if owner in shortens and groups[owner].first.start > g.first.start:
+            owners = set()
         if len(owners) == 1:
             groups[owners.pop()].absorb(g)
             del groups[g.key]

@@ -46,7 +46,9 @@ def refine_mentions(text, mentions, lang, without=None):
         spans = repair(text, m.start, m.end, lang, lower, titles="titles" not in without) \
             if "repair" not in without else [(m.start, m.end)]
         for start, end in spans:
-            cleaned = clean_span(text, start, end, m.label) if (start, end) != (m.start, m.end) \
+            # After a credit's slash comes the outlet or agency, never a person.
+            label = "ORG" if m.label == "PERSON" and text[start - 1:start] == "/" else m.label
+            cleaned = clean_span(text, start, end, label) if (start, end) != (m.start, m.end) \
                 else Mention(m.start, m.end, m.text, m.label)
             if cleaned is None:
                 continue

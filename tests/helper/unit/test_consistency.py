@@ -172,3 +172,11 @@ def test_cathedrals_stands_landscapes_and_rivers_are_places_but_a_river_side_clu
         ("Rochester Cathedral", "FAC"), ("the Somerset Stand", "FAC"),
         ("the Kent Downs National Landscape", "FAC"), ("the River Medway", "FAC"),
         ("Anna Rivers", "PERSON")]
+
+
+def test_named_hospitals_galleries_museums_and_dams_are_places():
+    text = ("Patients went to Westmead Hospital; the Laing Art Gallery and the Whitby Museum "
+            "lent works; the Roseires Dam holds water.")
+    spans = [("Westmead Hospital", "ORG"), ("Laing Art Gallery", "ORG"), ("Whitby Museum", "PERSON"),
+             ("Roseires Dam", "PERSON")]
+    assert applied(relabel, text, spans, "en") == [(name, "FAC") for name, _ in spans]

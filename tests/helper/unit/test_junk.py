@@ -4,6 +4,8 @@ import pytest
 
 from entity_lens.junk import (count_noun_acronyms, is_junk, lowercase_words, repair,
                               written_in_lower_case)
+from entity_lens.refine import refine_mentions
+from rule_cases import applied
 
 
 def repaired(text, span, lang="en"):
@@ -131,3 +133,13 @@ def test_a_courtesy_or_academic_title_is_no_part_of_the_name():
     assert repaired("Merci, Madame.", "Madame", "fr") == ["Madame"]
     assert repaired("Me Too grew.", "Me Too", "en") == ["Me Too"]
     assert repaired("Sir Keir Starmer spoke.", "Sir Keir Starmer", "en") == ["Sir Keir Starmer"]
+
+
+def test_a_credit_or_pair_written_with_a_slash_is_two_names():
+    text = "Photograph: Tom Ellery/East Coast Herald. Films: The Prestige/Insomnia. AC/DC played."
+    assert repaired(text, "Tom Ellery/East Coast Herald") == ["Tom Ellery", "East Coast Herald"]
+    assert repaired(text, "The Prestige/Insomnia") == ["The Prestige", "Insomnia"]
+    assert repaired(text, "AC/DC") == ["AC/DC"]
+    # After a credit's slash comes the outlet, whatever the model called the whole.
+    assert applied(refine_mentions, text, [("Tom Ellery/East Coast Herald", "PERSON")], "en",
+                   without=set()) == [("Tom Ellery", "PERSON"), ("East Coast Herald", "ORG")]

@@ -73,3 +73,14 @@ def test_a_sibling_model_and_what_a_name_is_of_keep_their_own_groups():
                           ("Pixel Buds Pro 2", "PRODUCT"), ("Pixel", "PRODUCT")]) == {
         "Aria 2": [], "Aria 2 Plus": [], "University of Oxford": [], "Oxford": [],
         "Pixel Buds Pro 2": ["Pixel"]}
+
+
+def test_a_name_used_before_the_longer_name_it_starts_stays_its_own():
+    # The town is named first, then the paper named after it: two entities.
+    text = "Fishing shaped Whitby for centuries, the Whitby Gazette wrote. Whitby is proud."
+    assert grouped(text, [("Whitby", "ORG"), ("Whitby Gazette", "ORG"), ("Whitby", "ORG")]) == {
+        "Whitby": [], "Whitby Gazette": []}
+    # Named in full first, the short form after is the same thing.
+    text = "The Whitby Gazette wrote it. The Gazette's editor says Whitby Gazette readers agree."
+    assert grouped(text, [("Whitby Gazette", "ORG"), ("Whitby", "ORG")]) == {
+        "Whitby Gazette": ["Whitby"]}
