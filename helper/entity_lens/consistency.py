@@ -46,7 +46,20 @@ _ROLES = {
            "detective", "prosecutor", "lawmaker", "congressman", "congresswoman", "candidate",
            "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady",
            # Positions as sports tables abbreviate them: "LB Sione Takitaki", "CB Denzel Ward".
-           "qb", "rb", "wr", "te", "ol", "dl", "dt", "lb", "olb", "ilb", "cb", "fb", "gk"},
+           "qb", "rb", "wr", "te", "ol", "dl", "dt", "lb", "olb", "ilb", "cb", "fb", "gk",
+           # and as reports write them: "running back Terrell Banks", "tight end Nils Bergstrom"
+           "back", "end", "kicker", "punter", "winger", "forward", "batsman", "bowler",
+           "wicketkeeper", "jockey", "rider", "cyclist", "skipper", "sailor", "runner",
+           "swimmer", "golfer", "boxer",
+           # Occupations and roles news gives people in apposition ("Carol Petrakis, a retired
+           # civil engineer"; "a data protection partner at …").
+           "engineer", "partner", "associate", "consultant", "farmer", "resident", "owner",
+           "homeowner", "retiree", "veteran", "volunteer", "organiser", "organizer",
+           "campaigner", "curator", "artist", "painter", "novelist", "poet", "composer",
+           "conductor", "musician", "designer", "architect", "planner", "surgeon", "physician",
+           "lecturer", "pupil", "parent", "grandmother", "grandfather", "neighbour", "neighbor",
+           "colleague", "friend", "customer", "shopper", "passenger", "commuter", "pilot",
+           "driver", "member", "employee", "worker", "official", "trustee", "donor", "fan"},
     "fr": {"m", "mme", "mlle", "dr", "président", "présidente", "ministre", "directeur",
            "directrice", "porte-parole", "maire", "député", "députée", "sénateur", "sénatrice",
            "juge", "avocat", "avocate", "professeur", "professeure", "général", "générale",
@@ -130,6 +143,11 @@ _PRODUCT_AFTER = re.compile(r"\s+(?:[a-z][a-z-]*\s+)?([a-z]+)\b")
 # 3.5", "Surface Pro"); plain numbers do not ("Channel 4", "Highway 412", "Apollo 11").
 _MODEL_WORD = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]{0,2}|\d+(?:\.\d+)+|Pro|Mini|Ultra")
 _MODEL_LABELS = {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "MISC"}
+# An artwork's maker: "painted in 1889 by Eliza Marwood". Not "written by": bodies write
+# reports.
+_MADE_BY = re.compile(r"\b(?:painted|directed|composed|drawn|photographed|illustrated|"
+                      r"sculpted|choreographed)(?:\s+[\w-]+){0,4}\s+by\s+$")
+_PERSON_AGENT = re.compile(r"\w{3,}(?:ist|ian|eer)s?$")
 _ROLE_AND_ADJECTIVE = re.compile(r"([^\W\d_][\w-]*)\s+[a-zà-ÿ][\w-]*,?\s+$")
 _COORDINATION = re.compile(r",?\s+(?:and|et)\s+|,\s+")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^—–\n]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]")
@@ -151,10 +169,13 @@ def _previous_word(text, start):
 
 
 def _after_role(text, start, roles, lang):
-    """Whether a role comes right before `start`; in French, also a role and its adjective
-    ("l’entraîneur marseillais, Fabio Lanzi", "le ministre français Jean Dupont")."""
+    """Whether a role comes right before `start`; in English, also a work's "painted … by";
+    in French, a role and its adjective ("l’entraîneur marseillais, Fabio Lanzi", "le
+    ministre français Jean Dupont")."""
     if _previous_word(text, start) in roles:
         return True
+    if lang == "en":
+        return bool(_MADE_BY.search(text, max(0, start - 60), start))
     if lang != "fr":
         return False
     match = _ROLE_AND_ADJECTIVE.search(text, max(0, start - 60), start)
@@ -163,7 +184,13 @@ def _after_role(text, start, roles, lang):
 
 def _appositive_role(text, end, roles):
     match = re.match(r",\s+((?:[a-zà-ÿ-]+\s+){0,3}[a-zà-ÿ-]+)", text[end:end + 80])
-    return bool(match) and any(w in roles for w in match.group(1).split())
+    if not match:
+        return False
+    words = match.group(1).split()
+    # Agent nouns in -ist, -ian, -eer name people ("a cardiologist", "the librarian", "a
+    # volunteer"); the head of a phrase after an article is the one that counts.
+    head = words[-1] if words[0] in ("a", "an", "the") else ""
+    return any(w in roles for w in words) or bool(_PERSON_AGENT.search(head))
 
 
 def _products(text, mentions, nouns):

@@ -8,7 +8,8 @@ settles the type, even against a PERSON label:
 - a plural kind of company before a list: "companies Astrobotic, Intuitive Machines and Orbit
   Beyond", "carriers such as Ryanair and easyJet" — every name of the list;
 - where a person is from: "a Democrat from Broken Arrow", "a native of Tulsa", "residents of
-  Rukban", "the mayor of Catoosa".
+  Rukban", "the mayor of Catoosa", "a retired bus driver from Stockport"; where a company is:
+  "the Oxford company Veridion", "a Dublin law firm".
 - in French, an appositive or a class noun with its adjectives: "Indigo, le spécialiste français
   du stationnement", "Cycles Ardent, le fabricant choletais de vélos", "du studio japonais
   Kumo", "le groupe industriel Safran".
@@ -51,7 +52,16 @@ _DIRECTION_BEFORE = re.compile(r"\bthe\s+(?:northern|southern|eastern|western|ce
                                r"north-eastern|north-western|south-eastern|south-western)\s+$")
 _HOME_BEFORE = re.compile(
     r"\b(?:Democrat|Republican|native|natives|resident|residents|[Mm]ayor)\s+(?:from|of)\s+"
-    r"(?:the\s+)?$")
+    r"(?:the\s+)?$"
+    # a person of no company from a town: "a retired bus driver from Stockport", "a farmer
+    # from Necton", "a student from Leeds"
+    r"|\b(?:driver|farmer|teacher|student|pensioner|retiree|grandmother|grandfather|mother|"
+    r"father|woman|man|girl|boy|resident|couple|family|nurse|worker|fisherman|volunteer)"
+    r"\s+from\s+$")
+# A town before a kind of company says where the company is: "the Oxford company Veridion",
+# "a Dublin law firm". Not a maker before what it supplies ("a Samsung supplier").
+_TOWN_OF_COMPANY = re.compile(r"\s+(?:[a-z]+\s+)?(?:company|firm|startup|start-up)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
 # French kinds of company; the last ones also describe people ("Anne Roy, la spécialiste des
@@ -96,6 +106,9 @@ def retype_described(text, mentions, lang):
         if in_list or _APPOSITIVE_COMPANY.match(text, m.end):
             decided.setdefault(m.text.casefold(), "ORG")
         elif _HOME_BEFORE.search(before) or (
+                " " not in m.text and m.label not in ("PERSON", "NORP")
+                and _ARTICLE_BEFORE.search(before)
+                and _TOWN_OF_COMPANY.match(text, m.end)) or (
                 m.label not in ("PERSON", "NORP") and not m.text.isupper()
                 and (_PLACE_NOUN_AFTER.match(text, m.end) or _DIRECTION_BEFORE.search(before))):
             decided.setdefault(m.text.casefold(), "GPE")

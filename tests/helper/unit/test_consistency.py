@@ -180,3 +180,20 @@ def test_named_hospitals_galleries_museums_and_dams_are_places():
     spans = [("Westmead Hospital", "ORG"), ("Laing Art Gallery", "ORG"), ("Whitby Museum", "PERSON"),
              ("Roseires Dam", "PERSON")]
     assert applied(relabel, text, spans, "en") == [(name, "FAC") for name, _ in spans]
+
+
+def test_people_by_their_occupation_position_or_work_are_people():
+    text = ("“It is wrong,” said Carol Petrakis, a retired civil engineer. Dana Holt, a "
+            "cardiologist, agreed. Running back Terrell Banks scored to tight end Nils Bergstrom. "
+            "The Herring Lasses was painted in 1889 by Eliza Marwood.")
+    spans = [("Carol Petrakis", "ORG"), ("Dana Holt", "GPE"), ("Terrell Banks", "ORG"),
+             ("Nils Bergstrom", "GPE"), ("Eliza Marwood", "ORG")]
+    assert applied(relabel, text, spans, "en") == [(name, "PERSON") for name, _ in spans]
+
+
+def test_a_company_described_by_an_occupation_word_stays_what_it_is():
+    # An article and a head that is no person ("a major retailer"), or no article at all.
+    text = ("Halvorsen Retail, a major retailer, grew. Orbitek Labs, chemistry specialist "
+            "supplies, grew. A report written by Ardent Media was read.")
+    spans = [("Halvorsen Retail", "ORG"), ("Orbitek Labs", "ORG"), ("Ardent Media", "ORG")]
+    assert applied(relabel, text, spans, "en") == spans

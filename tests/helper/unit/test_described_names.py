@@ -79,3 +79,12 @@ def test_a_french_person_described_as_a_specialist_or_owning_a_company_stays_a_p
             "Le film Les Oiseaux de sel, la société Mistral le distribue.")
     spans = [("Anne Roy", "PERSON"), ("Jean Dupont", "PERSON"), ("Les Oiseaux de sel", "MISC")]
     assert described(text, spans, "fr")[:3] == spans
+
+
+def test_a_town_a_person_is_from_or_a_company_is_in_is_a_place():
+    text = ("Derek Fairclough, 63, a retired bus driver from Stockport, was tested by the "
+            "Oxford company Veridion. A Chinese company and a Boeing supplier bid.")
+    assert described(text, [("Derek Fairclough", "PERSON"), ("Stockport", "ORG"), ("Oxford", "ORG"),
+                            ("Veridion", "ORG"), ("Chinese", "NORP"), ("Boeing", "ORG")]) == [
+        ("Derek Fairclough", "PERSON"), ("Stockport", "GPE"), ("Oxford", "GPE"), ("Veridion", "ORG"),
+        ("Chinese", "NORP"), ("Boeing", "ORG")]
