@@ -14,7 +14,9 @@ from entity_lens.extract import extract
 PAGES = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "entities").glob("*/*/source.html"))
 # Blocks outside the article, by the markup these pages use (as real sites do).
 OUTSIDE = ("//nav | //footer | //aside[not(contains(@class, 'pullquote'))] | "
-           "//*[contains(@class, 'comment') or contains(@class, 'related') "
+           # Comments as French sites name them too ("réactions").
+           "//*[contains(@class, 'comment') or contains(@class, 'reaction') "
+           "or contains(@class, 'related') "
            "or contains(@class, 'menu') or contains(@class, 'footer')]")
 
 
