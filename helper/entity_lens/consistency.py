@@ -24,9 +24,10 @@ Every rule here is linear in the number of mentions.
 import re
 from collections import Counter
 
+from .labels import NAME_LABELS
+
 PERSON_LABELS = {"PERSON"}
-_NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-             "LAW", "LANGUAGE", "MISC"}
+_NAMEABLE = NAME_LABELS
 
 _ROLES = {
     "en": {"mr", "mrs", "ms", "dr", "gov", "governor", "rep", "representative", "sen", "senator",

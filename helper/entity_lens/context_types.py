@@ -19,12 +19,12 @@ import re
 
 from .entities import Mention
 from .junk import PLURAL_PLACE_AFTER
+from .labels import NAME_LABELS, PLACE_LABELS
 
-_NAMEABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-             "LANGUAGE", "MISC"}
-_PLACES = {"GPE", "LOC", "FAC"}
+_NAMEABLE = NAME_LABELS - {"PERSON"}
+_PLACES = PLACE_LABELS
 # Class nouns before a name (the name follows them, "de"/"d’" between for places).
-_ORG_NOUNS = {"fr": {"cabinet", "groupe", "constructeur", "société", "entreprise", "club",
+ORG_NOUNS = {"fr": {"cabinet", "groupe", "constructeur", "société", "entreprise", "club",
                      "syndicat", "banque", "assureur", "opérateur", "laboratoire", "fabricant",
                      "distributeur", "équipementier", "parti", "journal", "quotidien",
                      "hebdomadaire", "magazine", "chaîne", "association", "start-up", "géant"}}
@@ -33,7 +33,7 @@ _PLACE_NOUNS = {"fr": {"commune", "ville", "village", "vallée", "région", "dé
                        "agglomération", "bourg", "hameau", "plaine", "col", "baie", "golfe"}}
 # English: the class noun right before the name ("the journal Nature Astronomy", "the planet
 # Mercury", "moon Enceladus"); towns and regions only with "of" ("the city of Fort Worth").
-_ORG_NOUNS["en"] = {"journal", "newspaper", "magazine", "tabloid", "broadcaster", "publisher",
+ORG_NOUNS["en"] = {"journal", "newspaper", "magazine", "tabloid", "broadcaster", "publisher",
                     "company", "firm", "startup", "start-up", "carrier", "retailer", "automaker",
                     "carmaker", "airline", "insurer", "lender", "chipmaker", "conglomerate",
                     "nonprofit", "charity", "outlet", "agency", "group", "think-tank", "brokerage",
@@ -122,14 +122,14 @@ def _class_before(before, lang):
         if not noun:
             return None
         word, of = noun.group(1), noun.group(2)
-        if word in _ORG_NOUNS["en"] and not of:
+        if word in ORG_NOUNS["en"] and not of:
             return "ORG"
         if word in _PLACE_NOUNS["en"] and not of or word in _PLACE_OF_NOUNS["en"] and of:
             return "LOC"
         return None
     noun = _CLASS_BEFORE.search(before)
     word = noun.group(1).casefold() if noun else ""
-    if word in _ORG_NOUNS.get(lang, ()):
+    if word in ORG_NOUNS.get(lang, ()):
         return "ORG"
     if word in _PLACE_NOUNS.get(lang, ()):
         return "LOC"

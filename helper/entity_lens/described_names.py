@@ -19,8 +19,10 @@ the words just before and after each.
 
 import re
 
-_NAMEABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-             "LAW", "LANGUAGE", "MISC"}
+from .context_types import ORG_NOUNS
+from .labels import NAME_LABELS
+
+_NAMEABLE = NAME_LABELS
 _KINDS_OF_COMPANY = ("company|firm|startup|start-up|group|maker|manufacturer|carrier|retailer|"
                      "automaker|carmaker|airline|insurer|lender|chipmaker|conglomerate|nonprofit|"
                      "charity|outlet|agency|utility|operator|supplier|developer|provider|giant|"
@@ -56,7 +58,7 @@ _HOME_BEFORE = re.compile(
     # a person of no company from a town: "a retired bus driver from Stockport", "a farmer
     # from Necton", "a student from Leeds"
     r"|\b(?:driver|farmer|teacher|student|pensioner|retiree|grandmother|grandfather|mother|"
-    r"father|woman|man|girl|boy|resident|couple|family|nurse|worker|fisherman|volunteer)"
+    r"father|woman|man|girl|boy|couple|family|nurse|worker|fisherman|volunteer)"
     r"\s+from\s+$")
 # A town before a kind of company says where the company is: "the Oxford company Veridion",
 # "a Dublin law firm". Not a maker before what it supplies ("a Samsung supplier").
@@ -64,12 +66,11 @@ _TOWN_OF_COMPANY = re.compile(r"\s+(?:[a-z]+\s+)?(?:company|firm|startup|start-u
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
-# French kinds of company; the last ones also describe people ("Anne Roy, la spécialiste des
-# volcans"), so they settle only a name the model did not call a person.
-_FRENCH_KINDS = ("société|entreprise|groupe|fabricant|constructeur|équipementier|opérateur|"
-                 "distributeur|enseigne|start-up|startup|studio|banque|assureur|laboratoire|"
-                 "cabinet|quotidien|journal|hebdomadaire|magazine|chaîne|syndicat|association|"
-                 "club|éditeur|transporteur|compagnie|filiale|géant")
+# French kinds of company: the class nouns of context_types and a few that name a company only
+# with an adjective or in apposition; the last ones also describe people ("Anne Roy, la
+# spécialiste des volcans"), so they settle only a name the model did not call a person.
+_FRENCH_KINDS = "|".join(sorted(ORG_NOUNS["fr"] | {"enseigne", "startup", "studio", "éditeur",
+                                                  "transporteur", "compagnie", "filiale"}))
 _FRENCH_PERSON_KINDS = "spécialiste|leader|numéro un"
 # Adjectives between the kind and the name or the phrase's end: lower-case words, never a
 # preposition or an article ("la société de Jean Dupont" is his company, not a name of one).
@@ -91,9 +92,17 @@ _FRENCH_COMPANY_NOT_PERSON = _french_kind(_FRENCH_PERSON_KINDS)
 def retype_described(text, mentions, lang):
     """Set the label of every name the text describes as a company or a place. In place."""
     if lang == "fr":
-        return _retype_french(text, mentions)
-    if lang != "en":
+        decided = _french_decisions(text, mentions)
+    elif lang == "en":
+        decided = _english_decisions(text, mentions)
+    else:
         return mentions
+    for m in mentions:
+        m.label = decided.get(m.text.casefold(), m.label)
+    return mentions
+
+
+def _english_decisions(text, mentions):
     decided = {}
     in_list = False
     for i, m in enumerate(mentions):
@@ -117,23 +126,16 @@ def retype_described(text, mentions, lang):
             for work, other in ((before, after), (after, before)):
                 if work.label in _GUESSED_WORK and other.label == "ORG":
                     decided.setdefault(work.text.casefold(), "ORG")
-    for m in mentions:
-        m.label = decided.get(m.text.casefold(), m.label)
-    return mentions
+    return decided
 
 
-def _retype_french(text, mentions):
+def _french_decisions(text, mentions):
     decided = {}
     for m in mentions:
         if m.label not in _NAMEABLE:
             continue
         before = text[max(0, m.start - 50):m.start]
-        for after_pattern, before_pattern in (_FRENCH_COMPANY, _FRENCH_COMPANY_NOT_PERSON):
-            if before_pattern is _FRENCH_COMPANY_NOT_PERSON[1] and m.label == "PERSON":
-                break
-            if after_pattern.match(text, m.end) or before_pattern.search(before):
-                decided.setdefault(m.text.casefold(), "ORG")
-                break
-    for m in mentions:
-        m.label = decided.get(m.text.casefold(), m.label)
-    return mentions
+        kinds = [_FRENCH_COMPANY] + ([_FRENCH_COMPANY_NOT_PERSON] if m.label != "PERSON" else [])
+        if any(after.match(text, m.end) or preceding.search(before) for after, preceding in kinds):
+            decided.setdefault(m.text.casefold(), "ORG")
+    return decided

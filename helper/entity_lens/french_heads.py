@@ -18,6 +18,8 @@ One pass over the mentions, one look at the few words before and after each.
 import re
 
 from .entities import Mention
+from .junk import sentence_start
+from .labels import NAME_LABELS, PLACE_LABELS
 
 # Head word → the type of the name it leads.
 _HEADS = {
@@ -42,9 +44,6 @@ _TOKEN = re.compile(r"\S+")
 # written as separate words (squares named after people are hyphenated: "place Jean-Jaurès").
 _INSTEAD_OF = re.compile(r"(?:à|a)\s+(?:la|sa|ma|leur)\s+$", re.IGNORECASE)
 _PLACE_LINK_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])")
-_NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-          "LAW", "LANGUAGE", "MISC"}
-_PLACES = {"GPE", "LOC", "FAC"}
 
 
 def restore_french_heads(text, mentions, lang):
@@ -57,7 +56,7 @@ def restore_french_heads(text, mentions, lang):
         if skip_next:
             skip_next = False
             continue
-        if m.label not in _NAMES:
+        if m.label not in NAME_LABELS:
             result.append(m)
             continue
         previous_end = result[-1].end if result else 0
@@ -79,10 +78,10 @@ def _with_head_before(text, m, previous_end):
     between = []
     for start, word in reversed(tokens):
         head = word.casefold()
-        if head in _HEADS and (word.islower() or _sentence_start(text, start)):
+        if head in _HEADS and (word.islower() or sentence_start(text, start)):
             # A court or chamber "de" a place: "tribunal correctionnel de Lyon", never "conseil
             # ministériel de l’Agence spatiale européenne" (a meeting of that agency).
-            if (_fits(head, between) and (_HEADS[head] != "ORG" or m.label in _PLACES)
+            if (_fits(head, between) and (_HEADS[head] != "ORG" or m.label in PLACE_LABELS)
                     and not (head == "place" and (_INSTEAD_OF.search(text, window, start)
                                                   or m.label == "PERSON" and " " in m.text))):
                 return Mention(start, m.end, text[start:m.end], _HEADS[head])
@@ -91,11 +90,6 @@ def _with_head_before(text, m, previous_end):
             return m
         between.insert(0, head)
     return m
-
-
-def _sentence_start(text, position):
-    before = text[max(0, position - 4):position].rstrip(" «“\"")
-    return position < 4 and not before or before[-1:] in (".", "!", "?", "\n", ":")
 
 
 def _is_lower_word(word):
@@ -119,7 +113,7 @@ def _institution(text, m, following):
     words = m.text.split()
     if len(words) < 2 or words[0].casefold() not in _INSTITUTIONS:
         return m
-    if following is not None and following.label in _PLACES:
+    if following is not None and following.label in PLACE_LABELS:
         link = _PLACE_LINK_AFTER.fullmatch(text, m.end, following.start)
         if link:
             return Mention(m.start, following.end, text[m.start:following.end], "ORG")

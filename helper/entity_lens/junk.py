@@ -161,7 +161,7 @@ def _skip_french_determiners(text, start, end):
         else:
             break
     article = _FRENCH_ARTICLE.match(text, start, end)
-    if article and _sentence_start(text, start):
+    if article and sentence_start(text, start):
         rest = text[article.end():end]
         # Kept where the article is part of the name: "à La Rochelle" mid-sentence.
         if not re.search(r"[a-zà-ÿ,]\s+" + re.escape(text[start:end]), text):
@@ -179,7 +179,7 @@ def french_name_tail(text, start, end):
     return tail.end() if tail else end
 
 
-def _sentence_start(text, position):
+def sentence_start(text, position):
     before = text[max(0, position - 3):position].rstrip(" «“\"")
     return not before or before[-1] in ".!?\n:"
 

@@ -16,6 +16,7 @@ The head word decides the type. One pass over the mentions, looking at the words
 import re
 
 from .entities import Mention
+from .labels import NAME_LABELS
 
 # Head word → the type of the name it ends.
 _HEADS = {**dict.fromkeys(("Suites", "Hotel", "Inn", "Motel", "Hospital", "Airport", "Stadium",
@@ -33,18 +34,16 @@ _HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])(?! [A-Z])")
 _POSSESSIVE_HEAD_AFTER = re.compile(r"(['’]s?) ([A-Z][a-z]+)(?![\w'’-])(?! [A-Z])")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w-]*) $")
 _PLACE_OF_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) of $")
-_NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-          "LAW", "LANGUAGE", "MISC"}
 
 
 def restore_heads(text, mentions, lang):
     """`mentions` with names cut off their head word made whole (see the module's docstring)."""
     if lang != "en":
         return mentions
-    known = {m.text for m in mentions if m.label in _NAMES}
+    known = {m.text for m in mentions if m.label in NAME_LABELS}
     result = []
     for i, m in enumerate(mentions):
-        if m.label in _NAMES:
+        if m.label in NAME_LABELS:
             limit = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             m = _with_head_after(text, m, limit)
             m = _with_name_before(text, m, result, known)

@@ -14,15 +14,14 @@ from .french_heads import restore_french_heads
 from .fused_names import unglue
 from .junk import (count_noun_acronyms, headline_first_word, is_junk, is_portfolio, link_lines,
                    lowercase_words, repair, written_in_lower_case)
+from .labels import NAME_LABELS
 from .name_heads import restore_heads
 
 # In the order they run.
-RULES = ("repair", "titles", "junk", "unglue", "heads", "fr_heads", "context", "described", "consistency",
-         "lone_person")
+RULES = ("repair", "titles", "junk", "unglue", "heads", "fr_heads", "context", "described",
+         "consistency", "lone_person")
 # Labels that are not names: left as the model gave them.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", WATCH}
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
-               "LAW", "LANGUAGE", "MISC"}
 
 
 def disabled_rules():
